@@ -1,0 +1,30 @@
+"""Names the app ships as records (roles, workflow states and actions), shared by hooks,
+install and tests. Plain constants, no frappe import."""
+
+PROVINCE_MANAGER = "Thi Dua Province Manager"
+UNIT_OFFICER = "Thi Dua Unit Officer"
+UNIT_LEADER = "Thi Dua Unit Leader"
+VIEWER = "Thi Dua Viewer"
+ROLES = [PROVINCE_MANAGER, UNIT_OFFICER, UNIT_LEADER, VIEWER]
+
+DRAFT = "Draft"
+SELF_ASSESSED = "Self-assessed"
+VERIFIED = "Verified"
+APPROVED = "Approved"
+RETURNED = "Returned"
+CANCELLED = "Cancelled"
+WORKFLOW_STATES = [DRAFT, SELF_ASSESSED, VERIFIED, APPROVED, RETURNED, CANCELLED]
+# States in which the unit itself fills its evaluation.
+UNIT_EDIT_STATES = (DRAFT, RETURNED)
+# States a unit's evaluation must have reached before the bloc head may read it.
+VISIBLE_TO_BLOC_HEAD_STATES = (SELF_ASSESSED, VERIFIED, APPROVED)
+# Ranked evaluations: verified by the bloc head (and possibly approved by the province).
+RANKED_STATES = (VERIFIED, APPROVED)
+
+SUBMIT_SELF_ASSESSMENT = "Submit self-assessment"
+VERIFY = "Verify"
+APPROVE = "Approve"
+RETURN_TO_UNIT = "Return to unit"
+RETURN_TO_BLOC_HEAD = "Return to bloc head"
+CANCEL = "Cancel"
+WORKFLOW_ACTIONS = [SUBMIT_SELF_ASSESSMENT, VERIFY, APPROVE, RETURN_TO_UNIT, RETURN_TO_BLOC_HEAD, CANCEL]

@@ -1,0 +1,315 @@
+"""The 2017 demo: the Bắc Ninh bloc of eleven departments that signed its covenant on 07/03/2017
+at Sở Tài nguyên và Môi trường, the bloc head (shared/seed). Facts from that article: the bloc,
+its members, the head unit, date and place of signing, the head's name and the targets. The
+deputy, the scoring table's points, the representatives and every score are illustrative.
+
+    bench --site SITE execute thi_dua_app.demo.load_demo
+
+Loading twice changes nothing: each record is looked up before it is made.
+"""
+
+import frappe
+from frappe.model.workflow import apply_workflow
+
+from thi_dua_app.constants import (
+	PROVINCE_MANAGER,
+	SUBMIT_SELF_ASSESSMENT,
+	UNIT_LEADER,
+	UNIT_OFFICER,
+	VERIFY,
+	VIEWER,
+)
+
+DEMO_PASSWORD = "ThiDua@2017"
+MANAGER_USER = "quanly@thidua.example"
+VIEWER_USER = "thanhtra@thidua.example"
+BLOC_NAME = "Khối thi đua các sở, ban, ngành tham mưu và quản lý Nhà nước về kinh tế, kỹ thuật"
+TEMPLATE_NAME = "Bảng chấm điểm khối thi đua (thang 100 điểm)"
+
+# (unit name, short code, kind, head's title, head's name)
+UNITS = [
+	("Sở Tài nguyên và Môi trường", "STNMT", "Department", "Giám đốc", "Đào Quang Khải"),
+	("Sở Công Thương", "SCT", "Department", "Giám đốc", ""),
+	("Sở Nông nghiệp và Phát triển nông thôn", "SNNPTNT", "Department", "Giám đốc", ""),
+	("Sở Giao thông vận tải", "SGTVT", "Department", "Giám đốc", ""),
+	("Sở Thông tin và Truyền thông", "STTTT", "Department", "Giám đốc", ""),
+	("Sở Xây dựng", "SXD", "Department", "Giám đốc", ""),
+	("Ban Quản lý các khu công nghiệp Bắc Ninh", "BQLKCN", "Board", "Trưởng ban", ""),
+	("Liên minh Hợp tác xã tỉnh", "LMHTX", "Economic-cooperative organisation", "Chủ tịch", ""),
+	("Cục Dự trữ Nhà nước khu vực Hà Bắc", "CDTNNHB", "Central agency in the province", "Cục trưởng", ""),
+	("Quỹ Đầu tư phát triển tỉnh Bắc Ninh", "QDTPT", "Fund", "Giám đốc", ""),
+	("Quỹ Phát triển đất tỉnh Bắc Ninh", "QPTD", "Fund", "Giám đốc", ""),
+]
+HEAD_UNIT, DEPUTY_UNIT = UNITS[0][0], UNITS[5][0]
+
+GROUPS = [
+	("I", "Thực hiện nhiệm vụ chính trị, chuyên môn"),
+	("II", "Công tác thi đua, khen thưởng"),
+	("III", "Xây dựng tổ chức Đảng, đoàn thể, đội ngũ"),
+	("IV", "Văn hóa công sở, hoạt động xã hội"),
+	("V", "Điểm thưởng"),
+	("VI", "Điểm trừ"),
+	("VII", "Điều kiện loại"),
+]
+# (code, group, type, description, max points, points per occurrence, evidence required)
+CRITERIA = [
+	("I.1", "I", "Base", "Hoàn thành các chỉ tiêu, nhiệm vụ năm UBND tỉnh giao", 30, 0, 1),
+	("I.2", "I", "Base", "Chất lượng, tiến độ tham mưu (đề án, văn bản QPPL, báo cáo)", 10, 0, 0),
+	("I.3", "I", "Base", "Cải cách hành chính: TTHC đúng hạn, một cửa, ứng dụng CNTT", 10, 0, 0),
+	("II.1", "II", "Base", "Ban hành kế hoạch, phát động, đăng ký thi đua và ký giao ước đúng hạn", 3, 0, 0),
+	("II.2", "II", "Base", "Tổ chức phong trào thường xuyên, chuyên đề; sơ kết, tổng kết", 4, 0, 0),
+	("II.3", "II", "Base", "Bình xét dân chủ, công khai; khen thưởng tập thể nhỏ, người trực tiếp lao động", 4, 0, 0),
+	("II.4", "II", "Base", "Tham gia đầy đủ hoạt động của Khối; gửi báo cáo đúng hạn", 4, 0, 0),
+	("III.1", "III", "Base", "Chi bộ, Đảng bộ đạt “Trong sạch vững mạnh”", 6, 0, 1),
+	("III.2", "III", "Base", "Các đoàn thể đạt “vững mạnh”", 4, 0, 0),
+	("III.3", "III", "Base", "100% CBCCVC hoàn thành nhiệm vụ; ít nhất 15% hoàn thành xuất sắc", 5, 0, 0),
+	("III.4", "III", "Base", "Quy chế dân chủ; thực hành tiết kiệm, chống lãng phí; phòng, chống tham nhũng", 5, 0, 0),
+	("IV.1", "IV", "Base", "Giữ vững danh hiệu “Công sở văn hóa”", 5, 0, 0),
+	("IV.2", "IV", "Base", "Tham gia quỹ, hoạt động nhân đạo, an sinh xã hội", 4, 0, 0),
+	("IV.3", "IV", "Base", "Văn nghệ, thể dục thể thao, hoạt động chung của Khối", 3, 0, 0),
+	("IV.4", "IV", "Base", "An ninh trật tự, an toàn cơ quan, phòng cháy chữa cháy", 3, 0, 0),
+	("V.1", "V", "Bonus", "Thành tích đột xuất được Chủ tịch UBND tỉnh trở lên khen thưởng", 4, 2, 1),
+	("V.2", "V", "Bonus", "Cờ thi đua, Bằng khen của bộ, ngành Trung ương trong năm", 3, 3, 1),
+	("V.3", "V", "Bonus", "Sáng kiến được công nhận phạm vi tỉnh", 2, 1, 1),
+	("V.4", "V", "Bonus", "Đăng cai tổ chức hoạt động của Khối", 1, 1, 0),
+	("VI.1", "VI", "Deduction", "Gửi báo cáo chậm hoặc không gửi (mỗi lần)", 0, 0.5, 0),
+	("VI.2", "VI", "Deduction", "Bị UBND tỉnh phê bình bằng văn bản (mỗi lần)", 0, 2, 0),
+	("VI.3", "VI", "Deduction", "CBCCVC bị kỷ luật (mỗi người)", 0, 1, 0),
+	("VI.4", "VI", "Deduction", "Không tham gia hoạt động chung của Khối (mỗi lần)", 0, 1, 0),
+	("VII.1", "VII", "Disqualifier", "Đơn vị hoặc lãnh đạo đang bị xem xét kỷ luật, thanh tra, điều tra", 0, 0, 0),
+	("VII.2", "VII", "Disqualifier", "Không hoàn thành nhiệm vụ năm", 0, 0, 0),
+]
+BANDS = [
+	("Hoàn thành xuất sắc", 90, 110),
+	("Hoàn thành tốt", 70, 90),
+	("Hoàn thành", 50, 70),
+	("Không hoàn thành", 0, 50),
+]
+TIE_BREAKS = [("Group score", "I"), ("Deduction points", ""), ("Bonus points", "")]
+
+# (content, indicator, committed value, unit of measure, linked criterion)
+TARGETS_2017 = [
+	("Hoàn thành xuất sắc các chỉ tiêu, nhiệm vụ UBND tỉnh giao năm 2017", "Yes/No", 1, "", "I.1"),
+	("100% chi bộ, đảng bộ đạt danh hiệu “Trong sạch vững mạnh”", "Percent", 100, "%", "III.1"),
+	("100% đoàn thể chính trị đạt danh hiệu “Đoàn thể vững mạnh”", "Percent", 100, "%", "III.2"),
+	("100% cán bộ, công chức, viên chức hoàn thành và hoàn thành tốt nhiệm vụ trở lên", "Percent", 100, "%", "III.3"),
+	("Ít nhất 15% cán bộ, công chức, viên chức hoàn thành xuất sắc nhiệm vụ", "Percent", 15, "%", "III.3"),
+	("Cơ quan đạt danh hiệu “Công sở văn hóa”", "Yes/No", 1, "", "IV.1"),
+	("Bình xét thi đua dân chủ, công khai; chú trọng khen thưởng tập thể nhỏ, người trực tiếp lao động", "Yes/No", 1, "", "II.3"),
+]
+
+# Illustrative year-end results: the share of each base maximum a unit claims, then bonus and
+# deduction occurrences by code. Units not listed stay in draft, ready to be filled in the desk.
+RESULTS_2017 = {
+	"STNMT": (0.95, {"V.1": 1, "V.3": 1, "V.4": 1}),
+	"SCT": (0.9, {"V.2": 1}),
+	"SNNPTNT": (0.9, {"V.1": 1, "VI.1": 2}),
+	"STTTT": (0.85, {"V.3": 2}),
+	"SXD": (0.9, {"V.2": 1}),
+	"BQLKCN": (0.8, {"VI.1": 1}),
+	"LMHTX": (0.75, {}),
+	"CDTNNHB": (0.85, {"V.1": 1, "VI.1": 1}),
+}
+# The bloc head's corrections while verifying: verified base scores by code.
+VERIFIED_CHANGES_2017 = {"SXD": {"I.1": 26, "II.2": 4, "IV.2": 4}}
+
+
+def unit_user(short_code: str) -> str:
+	return f"{short_code.lower()}@thidua.example"
+
+
+def template_doc(name: str = TEMPLATE_NAME) -> dict:
+	return {
+		"doctype": "Scoring Template",
+		"template_name": name,
+		"scale_total": "100",
+		"bonus_cap": 10,
+		"groups": [{"group_code": code, "group_title": title} for code, title in GROUPS],
+		"criteria": [
+			{
+				"criterion_code": code,
+				"group_code": group,
+				"criterion_type": kind,
+				"description": description,
+				"max_points": maximum,
+				"points_per_occurrence": per_occurrence,
+				"evidence_required": evidence,
+			}
+			for code, group, kind, description, maximum, per_occurrence, evidence in CRITERIA
+		],
+		"bands": [{"band": band, "min_score": low, "max_score": high} for band, low, high in BANDS],
+		"tie_breaks": [{"rule": rule, "group_code": group} for rule, group in TIE_BREAKS],
+	}
+
+
+def targets_rows() -> list[dict]:
+	return [
+		{"content": content, "indicator_kind": kind, "committed_value": value, "uom": uom, "criterion_code": code}
+		for content, kind, value, uom, code in TARGETS_2017
+	]
+
+
+def load_demo() -> str:
+	setup_site_defaults()
+	for unit_name, short_code, kind, head_title, head_name in UNITS:
+		ensure(
+			"Member Unit",
+			unit_name,
+			{
+				"unit_name": unit_name,
+				"short_code": short_code,
+				"unit_kind": kind,
+				"governing_body": "UBND tỉnh Bắc Ninh",
+				"head_title": head_title,
+				"head_name": head_name,
+			},
+		)
+	ensure(
+		"Emulation Bloc",
+		BLOC_NAME,
+		{
+			"bloc_name": BLOC_NAME,
+			"bloc_code": "KTKT",
+			"bloc_kind": "Bloc",
+			"level": "Province",
+			"managing_body": "Sở Nội vụ tỉnh Bắc Ninh (Ban Thi đua – Khen thưởng)",
+			"members": [
+				{"member_unit": unit[0], "from_date": "2017-01-01", "rotation_order": position}
+				for position, unit in enumerate(UNITS, start=1)
+			],
+		},
+	)
+	if not frappe.db.exists("Scoring Template", TEMPLATE_NAME):
+		frappe.get_doc(template_doc()).insert()
+	make_users()
+	pledge = make_pledge_2017()
+	pledge.create_evaluations()
+	fill_results(pledge.name)
+	frappe.db.commit()
+	return pledge.name
+
+
+def setup_site_defaults():
+	"""A Vietnamese desk: language, time zone, date and number formats; no setup wizard."""
+	settings = frappe.get_single("System Settings")
+	settings.update(
+		{
+			"language": "vi",
+			"country": "Vietnam",
+			"time_zone": "Asia/Ho_Chi_Minh",
+			"date_format": "dd/mm/yyyy",
+			"number_format": "#.###,##",
+			"float_precision": "2",
+			"setup_complete": 1,
+		}
+	)
+	settings.flags.ignore_mandatory = True
+	settings.save()
+
+
+def ensure(doctype: str, name: str, values: dict):
+	if frappe.db.exists(doctype, name):
+		return frappe.get_doc(doctype, name)
+	return frappe.get_doc({"doctype": doctype, **values}).insert()
+
+
+def make_user(email: str, first_name: str, roles: list[str]):
+	if frappe.db.exists("User", email):
+		return
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": first_name,
+			"language": "vi",
+			"send_welcome_email": 0,
+			"new_password": DEMO_PASSWORD,
+		}
+	)
+	user.add_roles(*roles)
+
+
+def make_users():
+	from thi_dua_app.thi_dua.doctype.member_unit.member_unit import add_unit_user
+
+	make_user(MANAGER_USER, "Quản lý thi đua tỉnh", [PROVINCE_MANAGER])
+	make_user(VIEWER_USER, "Thanh tra", [VIEWER])
+	for unit_name, short_code, *_ in UNITS:
+		make_user(unit_user(short_code), f"Cán bộ thi đua {short_code}", [UNIT_OFFICER, UNIT_LEADER])
+		add_unit_user(unit_name, unit_user(short_code))
+
+
+def make_pledge_2017():
+	existing = frappe.db.get_value("Emulation Pledge", {"bloc": BLOC_NAME, "year": 2017, "docstatus": 1})
+	if existing:
+		return frappe.get_doc("Emulation Pledge", existing)
+	pledge = frappe.get_doc(
+		{
+			"doctype": "Emulation Pledge",
+			"bloc": BLOC_NAME,
+			"year": 2017,
+			"head_unit": HEAD_UNIT,
+			"deputy_unit": DEPUTY_UNIT,
+			"signing_date": "2017-03-07",
+			"signing_place": "Sở Tài nguyên và Môi trường tỉnh Bắc Ninh",
+			"chair": "Đào Quang Khải – Giám đốc Sở Tài nguyên và Môi trường, Trưởng Khối thi đua",
+			"guests": "Trần Trung Chính – Phó Chủ tịch thường trực Hội đồng Thi đua – Khen thưởng tỉnh, "
+			"Phó Giám đốc Sở Nội vụ",
+			"self_assessment_due": "2017-11-15",
+			"verification_due": "2017-11-30",
+			"scoring_template": TEMPLATE_NAME,
+			"targets": targets_rows(),
+		}
+	).insert()
+	for row in pledge.signatories:
+		row.representative = row.representative or "Đại diện lãnh đạo đơn vị"
+		row.title = row.title or frappe.db.get_value("Member Unit", row.member_unit, "head_title")
+	pledge.submit()
+	return pledge
+
+
+def fill_results(pledge_name: str):
+	"""Self-assess and verify the evaluations of the units with illustrative results."""
+	short_codes = dict(frappe.get_all("Member Unit", fields=["name", "short_code"], as_list=True))
+	for name in frappe.get_all("Emulation Evaluation", filters={"pledge": pledge_name, "workflow_state": "Draft"}, pluck="name"):
+		evaluation = frappe.get_doc("Emulation Evaluation", name)
+		result = RESULTS_2017.get(short_codes[evaluation.member_unit])
+		if not result:
+			continue
+		share, occurrences = result
+		for row in evaluation.scores:
+			if row.criterion_type == "Base":
+				row.self_score = round(row.max_points * share * 2) / 2
+			else:
+				row.self_occurrences = occurrences.get(row.criterion_code, 0)
+			if row.evidence_required and (row.self_score or row.self_occurrences):
+				row.evidence = attach_evidence(evaluation, row.criterion_code)
+		for target in evaluation.target_results:
+			if target.indicator_kind == "Yes/No":
+				target.achieved_value = 1 if share >= 0.85 else 0
+			else:
+				target.achieved_value = target.committed_value if share >= 0.85 else round(target.committed_value * share)
+		evaluation.save()
+		apply_workflow(evaluation.as_dict(), SUBMIT_SELF_ASSESSMENT)
+		evaluation = frappe.get_doc("Emulation Evaluation", name)
+		changes = VERIFIED_CHANGES_2017.get(short_codes[evaluation.member_unit], {})
+		for row in evaluation.scores:
+			if row.criterion_code in changes:
+				row.verified_score = changes[row.criterion_code]
+				row.verifier_note = "Điều chỉnh theo kết quả thẩm định của Trưởng khối"
+		evaluation.save()
+		apply_workflow(evaluation.as_dict(), VERIFY)
+
+
+def attach_evidence(evaluation, criterion_code: str) -> str:
+	file = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"minh-chung-{evaluation.name}-{criterion_code}.txt",
+			"content": f"Minh chứng tiêu chí {criterion_code} – {evaluation.member_unit} (dữ liệu minh họa)",
+			"is_private": 1,
+			"attached_to_doctype": "Emulation Evaluation",
+			"attached_to_name": evaluation.name,
+		}
+	).insert(ignore_permissions=True)
+	return file.file_url

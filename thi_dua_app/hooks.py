@@ -1,0 +1,32 @@
+from thi_dua_app.constants import ROLES, WORKFLOW_ACTIONS, WORKFLOW_STATES
+
+app_name = "thi_dua_app"
+app_title = "Thi Dua"
+app_publisher = "thi_dua_app developers"
+app_description = "Emulation and commendation (thi đua – khen thưởng) for Vietnamese public agencies"
+app_email = "dev@thi-dua.invalid"
+app_license = "MIT"
+
+fixtures = [
+	{"dt": "Role", "filters": [["name", "in", ROLES]]},
+	{"dt": "Workflow State", "filters": [["name", "in", WORKFLOW_STATES]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", WORKFLOW_ACTIONS]]},
+	{"dt": "Workflow", "filters": [["name", "in", ["Emulation Evaluation"]]]},
+]
+
+after_install = "thi_dua_app.install.after_install"
+before_uninstall = "thi_dua_app.install.before_uninstall"
+
+# Row-level access: one module answers "which units may this user see / act for";
+# the list condition and the single-document check are built from it.
+permission_query_conditions = {
+	"Emulation Bloc": "thi_dua_app.permissions.bloc_query_conditions",
+	"Emulation Pledge": "thi_dua_app.permissions.pledge_query_conditions",
+	"Emulation Evaluation": "thi_dua_app.permissions.evaluation_query_conditions",
+}
+
+has_permission = {
+	"Emulation Bloc": "thi_dua_app.permissions.bloc_has_permission",
+	"Emulation Pledge": "thi_dua_app.permissions.pledge_has_permission",
+	"Emulation Evaluation": "thi_dua_app.permissions.evaluation_has_permission",
+}

@@ -1,0 +1,49 @@
+"""Bloc membership over time: who belongs to a bloc in a given year. Pure Python, no frappe."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Membership:
+	unit: str
+	from_date: date | None = None
+	to_date: date | None = None
+
+	def overlaps(self, start: date | None, end: date | None) -> bool:
+		"""Open ends (None) stretch without limit."""
+		return (self.from_date is None or end is None or self.from_date <= end) and (
+			self.to_date is None or start is None or start <= self.to_date
+		)
+
+
+class MembershipError(ValueError):
+	def __init__(self, code: str, **params):
+		super().__init__(code, params)
+		self.code = code
+		self.params = params
+
+
+def check_memberships(memberships: Iterable[Membership]) -> None:
+	"""A period must not end before it starts; a unit may not be listed twice for overlapping dates."""
+	seen: dict[str, list[Membership]] = {}
+	for membership in memberships:
+		if membership.from_date and membership.to_date and membership.to_date < membership.from_date:
+			raise MembershipError("period_reversed", unit=membership.unit)
+		for earlier in seen.get(membership.unit, []):
+			if earlier.overlaps(membership.from_date, membership.to_date):
+				raise MembershipError("overlapping_membership", unit=membership.unit)
+		seen.setdefault(membership.unit, []).append(membership)
+
+
+def members_in_year(memberships: Iterable[Membership], year: int) -> list[str]:
+	"""Units that belong to the bloc at some time during the year, in order of first listing."""
+	start, end = date(year, 1, 1), date(year, 12, 31)
+	units: list[str] = []
+	for membership in memberships:
+		if membership.overlaps(start, end) and membership.unit not in units:
+			units.append(membership.unit)
+	return units

@@ -1,0 +1,204 @@
+"""Who may see and act on what — the one place that answers it.
+
+A user acts for the member units named in their User Permissions on "Member Unit" (Frappe's
+own mechanism, also managed from the Member Unit form). Province managers and viewers see
+everything. Every hook, report and whitelisted method asks this module; nothing re-derives it.
+
+For each bloc-scoped DocType ONE function builds the SQL condition of the rows a user may read.
+The list filter (``permission_query_conditions``) returns it, and the single-document check
+(``has_permission``) runs the same condition against that one row, so list, form, print,
+report, REST and export can never disagree.
+
+Frappe's controller hooks can only narrow what role permissions grant: roles decide which
+actions exist for a user, this module decides on which rows.
+"""
+
+from __future__ import annotations
+
+import frappe
+
+from thi_dua_app.constants import (
+	PROVINCE_MANAGER,
+	SELF_ASSESSED,
+	UNIT_EDIT_STATES,
+	VIEWER,
+	VISIBLE_TO_BLOC_HEAD_STATES,
+)
+
+MEMBER_UNIT = "Member Unit"
+READ_LIKE = frozenset({"read", "select", "print", "email", "export", "report", "share"})
+
+
+def get_user_units(user: str | None = None) -> list[str]:
+	"""The member units a user acts for (their User Permissions on Member Unit)."""
+	from frappe.core.doctype.user_permission.user_permission import get_user_permissions
+
+	user = user or frappe.session.user
+	return sorted({perm.get("doc") for perm in get_user_permissions(user).get(MEMBER_UNIT, [])})
+
+
+def is_manager(user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	return user == "Administrator" or PROVINCE_MANAGER in frappe.get_roles(user)
+
+
+def sees_everything(user: str | None = None) -> bool:
+	"""Province managers and read-only viewers (council, inspectors) are not confined to units."""
+	user = user or frappe.session.user
+	return is_manager(user) or VIEWER in frappe.get_roles(user)
+
+
+def acts_for(unit: str | None, user: str | None = None) -> bool:
+	return bool(unit) and unit in get_user_units(user)
+
+
+def leads_pledge(pledge: str | None, user: str | None = None) -> bool:
+	"""Officers of the pledge's head or deputy unit hold the bloc head's powers for that year."""
+	if not pledge:
+		return False
+	head, deputy = frappe.db.get_value("Emulation Pledge", pledge, ["head_unit", "deputy_unit"]) or (
+		None,
+		None,
+	)
+	units = get_user_units(user)
+	return head in units or deputy in units
+
+
+def _sql_in(values: list[str]) -> str:
+	return "(" + ", ".join(frappe.db.escape(value) for value in values) + ")"
+
+
+def _row_visible(doctype: str, name: str, condition: str | None) -> bool:
+	if condition is None:
+		return True
+	return bool(
+		frappe.db.sql(
+			f"select name from `tab{doctype}` where name = %s and ({condition})",
+			name,
+		)
+	)
+
+
+# ---------------------------------------------------------------- Emulation Bloc
+
+
+def bloc_condition(user: str | None = None) -> str | None:
+	"""Blocs the user's units belong to (at any date). ``None`` = no restriction."""
+	if sees_everything(user):
+		return None
+	units = get_user_units(user)
+	if not units:
+		return "1 = 0"
+	return (
+		"`tabEmulation Bloc`.name in (select parent from `tabEmulation Bloc Member` "
+		f"where parenttype = 'Emulation Bloc' and member_unit in {_sql_in(units)})"
+	)
+
+
+def bloc_query_conditions(user: str | None = None) -> str:
+	return bloc_condition(user) or ""
+
+
+def bloc_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	if ptype in READ_LIKE and not doc.is_new():
+		return _row_visible("Emulation Bloc", doc.name, bloc_condition(user))
+	return None
+
+
+# ---------------------------------------------------------------- Emulation Pledge
+
+
+def pledge_condition(user: str | None = None) -> str | None:
+	"""Pledges the user's unit signs, heads or deputises."""
+	if sees_everything(user):
+		return None
+	units = get_user_units(user)
+	if not units:
+		return "1 = 0"
+	in_units = _sql_in(units)
+	return (
+		f"(`tabEmulation Pledge`.head_unit in {in_units} or `tabEmulation Pledge`.deputy_unit in {in_units} "
+		"or `tabEmulation Pledge`.name in (select parent from `tabPledge Signatory` "
+		f"where parenttype = 'Emulation Pledge' and member_unit in {in_units}))"
+	)
+
+
+def pledge_query_conditions(user: str | None = None) -> str:
+	return pledge_condition(user) or ""
+
+
+def pledge_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	if ptype in READ_LIKE and not doc.is_new():
+		return _row_visible("Emulation Pledge", doc.name, pledge_condition(user))
+	return None
+
+
+# ---------------------------------------------------------------- Emulation Evaluation
+
+
+def evaluation_condition(user: str | None = None) -> str | None:
+	"""A unit reads its own evaluations. The bloc head and deputy read the others once they are
+	self-assessed. Once the pledge's results are published, every signatory reads them all."""
+	if sees_everything(user):
+		return None
+	units = get_user_units(user)
+	if not units:
+		return "1 = 0"
+	in_units = _sql_in(units)
+	head_states = _sql_in(list(VISIBLE_TO_BLOC_HEAD_STATES))
+	return (
+		f"(`tabEmulation Evaluation`.member_unit in {in_units} "
+		f"or (`tabEmulation Evaluation`.workflow_state in {head_states} "
+		f"and (`tabEmulation Evaluation`.head_unit in {in_units} "
+		f"or `tabEmulation Evaluation`.deputy_unit in {in_units})) "
+		"or `tabEmulation Evaluation`.pledge in (select signatory.parent from `tabPledge Signatory` signatory "
+		"join `tabEmulation Pledge` pledge on pledge.name = signatory.parent "
+		"where signatory.parenttype = 'Emulation Pledge' and pledge.results_published = 1 "
+		f"and signatory.member_unit in {in_units}))"
+	)
+
+
+def evaluation_query_conditions(user: str | None = None) -> str:
+	return evaluation_condition(user) or ""
+
+
+def evaluation_capabilities(doc, user: str | None = None) -> dict[str, bool]:
+	"""What the user may change on an evaluation, judged on its stored state and units.
+
+	``self``: the unit's own columns (self scores, evidence, target results) — its officers, while
+	the evaluation is a draft or returned. ``verify``: the verified columns and the return reason —
+	the pledge's head or deputy unit while the evaluation waits for verification.
+	The province manager may do both, in the same states.
+	"""
+	stored = {}
+	if not doc.is_new():
+		stored = (
+			frappe.db.get_value(
+				"Emulation Evaluation", doc.name, ["workflow_state", "member_unit", "pledge"], as_dict=True
+			)
+			or {}
+		)
+	state = stored.get("workflow_state") or doc.get("workflow_state") or UNIT_EDIT_STATES[0]
+	member_unit = stored.get("member_unit") or doc.get("member_unit")
+	pledge = stored.get("pledge") or doc.get("pledge")
+	manager = is_manager(user)
+	return {
+		"self": state in UNIT_EDIT_STATES and (manager or acts_for(member_unit, user)),
+		"verify": state == SELF_ASSESSED and (manager or leads_pledge(pledge, user)),
+		"manager": manager,
+	}
+
+
+def evaluation_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	if ptype in READ_LIKE:
+		if doc.is_new():
+			return None
+		return _row_visible("Emulation Evaluation", doc.name, evaluation_condition(user))
+	if ptype == "create":
+		return is_manager(user) or acts_for(doc.get("member_unit"), user)
+	if ptype == "write":
+		capabilities = evaluation_capabilities(doc, user)
+		return capabilities["self"] or capabilities["verify"] or capabilities["manager"]
+	if ptype in ("submit", "cancel", "amend", "delete"):
+		return is_manager(user)
+	return None

@@ -1,0 +1,276 @@
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.model.naming import make_autoname
+from frappe.utils import cint, cstr, flt, now_datetime
+
+from thi_dua_app.constants import (
+	DRAFT,
+	RANKED_STATES,
+	RETURNED,
+	SELF_ASSESSED,
+	VERIFIED,
+)
+from thi_dua_app.permissions import evaluation_capabilities
+from thi_dua_app.scoring import (
+	Entry,
+	ScoringError,
+	check_entry,
+	check_target_result,
+	classify,
+	compute_totals,
+	target_met,
+)
+from thi_dua_app.thi_dua.ranking import refresh_ranking
+from thi_dua_app.thi_dua.scoring_table import (
+	CRITERION_FIELDS,
+	bands_of,
+	criteria_of,
+	entries_of,
+	throw_scoring_error,
+)
+
+# Columns each party fills; everything else on a score row is copied from the pledge.
+UNIT_SCORE_FIELDS = ("self_score", "self_occurrences", "evidence", "note")
+VERIFIER_SCORE_FIELDS = ("verified_score", "verified_occurrences", "verifier_note")
+UNIT_TARGET_FIELDS = ("achieved_value",)
+TARGET_FIELDS = ("content", "indicator_kind", "committed_value", "uom")
+NUMERIC_FIELDS = frozenset(
+	{"self_score", "self_occurrences", "verified_score", "verified_occurrences", "achieved_value"}
+)
+# Moving to an earlier step is a return, and a return needs a reason.
+STEP = {DRAFT: 0, RETURNED: 0, SELF_ASSESSED: 1, VERIFIED: 2}
+
+
+def _differs(fieldname: str, old, new) -> bool:
+	if fieldname in NUMERIC_FIELDS:
+		return flt(old) != flt(new)
+	return cstr(old) != cstr(new)
+
+
+class EmulationEvaluation(Document):
+	def autoname(self):
+		short_code = frappe.db.get_value("Member Unit", self.member_unit, "short_code")
+		year = frappe.db.get_value("Emulation Pledge", self.pledge, "year")
+		self.name = make_autoname(f"DGTD-{year}-{short_code}-.##", doc=self)
+
+	def validate(self):
+		pledge = self.load_pledge()
+		self.validate_one_per_unit()
+		self.sync_structure(pledge)
+		self.check_edit_rights()
+		self.apply_transition()
+		self.validate_entries()
+		self.compute_results(pledge)
+
+	def on_update(self):
+		previous = self.get_doc_before_save()
+		if self.workflow_state in RANKED_STATES or (previous and previous.workflow_state in RANKED_STATES):
+			refresh_ranking(self.pledge)
+
+	def on_cancel(self):
+		refresh_ranking(self.pledge)
+
+	def onload(self):
+		self.set_onload("capabilities", evaluation_capabilities(self))
+
+	# ------------------------------------------------------------ checks
+
+	def load_pledge(self):
+		pledge = frappe.get_doc("Emulation Pledge", self.pledge)
+		if pledge.docstatus != 1:
+			frappe.throw(
+				_("Pledge {0} is not signed; evaluations follow a signed pledge.").format(self.pledge)
+			)
+		if self.member_unit not in {row.member_unit for row in pledge.signatories}:
+			frappe.throw(_("{0} is not a signatory of pledge {1}.").format(self.member_unit, self.pledge))
+		self.bloc, self.year = pledge.bloc, pledge.year
+		self.head_unit, self.deputy_unit = pledge.head_unit, pledge.deputy_unit
+		if self.is_new():
+			self.workflow_state = DRAFT
+		return pledge
+
+	def validate_one_per_unit(self):
+		other = frappe.db.get_value(
+			"Emulation Evaluation",
+			{
+				"pledge": self.pledge,
+				"member_unit": self.member_unit,
+				"docstatus": ("<", 2),
+				"name": ("!=", self.name or ""),
+			},
+		)
+		if other:
+			frappe.throw(
+				_("{0} already has an evaluation for pledge {1}: {2}.").format(
+					self.member_unit, self.pledge, other
+				),
+				frappe.DuplicateEntryError,
+			)
+
+	def sync_structure(self, pledge):
+		"""Rows follow the pledge's frozen table; their copied columns are always the pledge's."""
+		criteria = {row.criterion_code: row for row in pledge.criteria}
+		if self.is_new() and not self.scores:
+			for row in pledge.criteria:
+				self.append("scores", {field: row.get(field) for field in CRITERION_FIELDS})
+		rows = {row.criterion_code: row for row in self.scores}
+		if len(rows) != len(self.scores) or set(rows) != set(criteria):
+			frappe.throw(_("The score rows must be exactly the criteria of pledge {0}.").format(self.pledge))
+		self.set("scores", [rows[code] for code in criteria])
+		for row in self.scores:
+			row.update({field: criteria[row.criterion_code].get(field) for field in CRITERION_FIELDS})
+
+		if self.is_new() and not self.target_results:
+			for row in pledge.targets:
+				self.append("target_results", {field: row.get(field) for field in TARGET_FIELDS})
+		if len(self.target_results) != len(pledge.targets):
+			frappe.throw(_("The target rows must be exactly the targets of pledge {0}.").format(self.pledge))
+		for row, target in zip(self.target_results, pledge.targets, strict=True):
+			row.update({field: target.get(field) for field in TARGET_FIELDS})
+
+		if self.is_new():
+			# A new evaluation starts unverified, whatever the request carried.
+			for row in self.scores:
+				row.update({"verified_score": 0, "verified_occurrences": 0, "verifier_note": None})
+			self.return_reason = None
+			self.set("return_history", [])
+
+	def check_edit_rights(self):
+		"""Each party changes only its own columns, and only in its own step."""
+		previous = self.get_doc_before_save()
+		if self.is_new() or previous is None:
+			return
+		for field in ("pledge", "member_unit"):
+			if self.get(field) != previous.get(field):
+				frappe.throw(_("The pledge and the member unit of an evaluation cannot be changed."))
+		capabilities = evaluation_capabilities(self)
+		state = _(previous.workflow_state)
+		score_meta = frappe.get_meta("Evaluation Score")
+		old_scores = {row.criterion_code: row for row in previous.scores}
+		for row in self.scores:
+			old = old_scores.get(row.criterion_code)
+			for fields, allowed in (
+				(UNIT_SCORE_FIELDS, capabilities["self"]),
+				(VERIFIER_SCORE_FIELDS, capabilities["verify"]),
+			):
+				for field in fields:
+					if not allowed and _differs(field, old.get(field) if old else None, row.get(field)):
+						frappe.throw(
+							_("You cannot change {0} of criterion {1} while the evaluation is {2}.").format(
+								_(score_meta.get_label(field)), row.criterion_code, state
+							),
+							frappe.PermissionError,
+						)
+		for row, old in zip(self.target_results, previous.target_results, strict=False):
+			if not capabilities["self"] and _differs(
+				"achieved_value", old.achieved_value, row.achieved_value
+			):
+				frappe.throw(
+					_(
+						"You cannot change the achieved value of target {0} while the evaluation is {1}."
+					).format(row.idx, state),
+					frappe.PermissionError,
+				)
+		if cstr(self.return_reason) != cstr(previous.return_reason) and not (
+			capabilities["verify"] or capabilities["manager"]
+		):
+			frappe.throw(
+				_("Only the bloc head or the province can write a return reason."), frappe.PermissionError
+			)
+
+	def apply_transition(self):
+		previous = self.get_doc_before_save()
+		if self.is_new() or previous is None or previous.workflow_state == self.workflow_state:
+			return
+		old_state, new_state = previous.workflow_state, self.workflow_state
+		capabilities = evaluation_capabilities(self)
+		if new_state in STEP and old_state in STEP and STEP[new_state] < STEP[old_state]:
+			self.record_return(old_state, new_state)
+		elif new_state == SELF_ASSESSED:
+			if not capabilities["self"]:
+				frappe.throw(
+					_("Only the unit itself can submit its self-assessment."), frappe.PermissionError
+				)
+			self.check_evidence()
+			# The verifier starts from what the unit claimed and corrects it.
+			for row in self.scores:
+				row.verified_score = row.self_score
+				row.verified_occurrences = row.self_occurrences
+			self.return_reason = None
+		elif new_state == VERIFIED and not capabilities["verify"]:
+			frappe.throw(
+				_("Only the head or deputy unit of the pledge can verify an evaluation."),
+				frappe.PermissionError,
+			)
+
+	def record_return(self, old_state: str, new_state: str):
+		reason = cstr(self.return_reason).strip()
+		if not reason:
+			frappe.throw(
+				_("Write the reason in 'Return reason' and save before returning the evaluation."),
+				title=_("Reason required"),
+			)
+		self.append(
+			"return_history",
+			{
+				"from_state": old_state,
+				"to_state": new_state,
+				"reason": reason,
+				"returned_by": frappe.session.user,
+				"returned_on": now_datetime(),
+			},
+		)
+		# The next return needs a reason of its own.
+		self.return_reason = None
+
+	def check_evidence(self):
+		missing = [
+			row.criterion_code
+			for row in self.scores
+			if row.evidence_required
+			and not row.evidence
+			and (flt(row.self_score) or cint(row.self_occurrences))
+		]
+		if missing:
+			frappe.throw(
+				_("Attach evidence for the criteria that require it: {0}.").format(", ".join(missing)),
+				title=_("Evidence required"),
+			)
+
+	def validate_entries(self):
+		for row, criterion in zip(self.scores, criteria_of(self), strict=True):
+			try:
+				check_entry(criterion, Entry(flt(row.self_score), cint(row.self_occurrences)))
+				check_entry(criterion, Entry(flt(row.verified_score), cint(row.verified_occurrences)))
+			except ScoringError as error:
+				throw_scoring_error(error)
+			if row.evidence and not row.evidence.startswith("/private/"):
+				frappe.throw(
+					_("The evidence of criterion {0} must be a private file.").format(row.criterion_code),
+					title=_("Evidence must be private"),
+				)
+		for row in self.target_results:
+			try:
+				check_target_result(row.indicator_kind, flt(row.achieved_value))
+			except ScoringError as error:
+				throw_scoring_error(error, prefix=_("Target {0}: ").format(row.idx))
+
+	def compute_results(self, pledge):
+		criteria = criteria_of(pledge)
+		bonus_cap = flt(pledge.bonus_cap)
+		claimed = compute_totals(criteria, entries_of(self.scores, verified=False), bonus_cap)
+		verified = compute_totals(criteria, entries_of(self.scores, verified=True), bonus_cap)
+		self.self_base, self.self_bonus = claimed.base, claimed.bonus
+		self.self_deduction, self.self_total = claimed.deduction, claimed.final
+		self.verified_base, self.verified_bonus = verified.base, verified.bonus
+		self.verified_deduction, self.final_score = verified.deduction, verified.final
+		descriptions = {row.criterion_code: row.description for row in self.scores}
+		self.disqualified = int(verified.disqualified)
+		self.disqualification_reason = (
+			"\n".join(descriptions[code] for code in verified.disqualified_by) or None
+		)
+		in_result_step = self.workflow_state in RANKED_STATES
+		self.classification = classify(verified.final, bands_of(pledge)) if in_result_step else None
+		for row in self.target_results:
+			row.met = int(target_met(row.indicator_kind, flt(row.committed_value), flt(row.achieved_value)))

@@ -1,0 +1,74 @@
+import re
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from thi_dua_app.permissions import MEMBER_UNIT, is_manager
+
+SHORT_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]*$")
+
+
+class MemberUnit(Document):
+	def validate(self):
+		self.unit_name = (self.unit_name or "").strip()
+		self.short_code = (self.short_code or "").strip().upper()
+		if not SHORT_CODE.match(self.short_code):
+			frappe.throw(
+				_(
+					"The short code may contain only letters without accents, digits, '-' and '_' (e.g. STNMT)."
+				),
+				title=_("Invalid short code"),
+			)
+
+	def onload(self):
+		self.set_onload("unit_users", unit_users(self.name))
+
+
+def unit_users(unit: str) -> list[dict]:
+	"""The users who act for a unit: its User Permissions, Frappe's own record of it."""
+	return frappe.get_all(
+		"User Permission",
+		filters={"allow": MEMBER_UNIT, "for_value": unit},
+		fields=["name", "user"],
+		order_by="user asc",
+	)
+
+
+def _check_manager():
+	if not is_manager():
+		frappe.throw(
+			_("Only the province emulation manager can change who acts for a unit."), frappe.PermissionError
+		)
+
+
+@frappe.whitelist()
+def add_unit_user(unit: str, user: str) -> str:
+	"""Let a user act for a unit (creates the User Permission on Member Unit)."""
+	_check_manager()
+	if not frappe.db.exists(MEMBER_UNIT, unit):
+		frappe.throw(_("Member unit {0} does not exist.").format(unit))
+	if not frappe.db.exists("User", user):
+		frappe.throw(_("User {0} does not exist.").format(user))
+	existing = frappe.db.get_value("User Permission", {"allow": MEMBER_UNIT, "for_value": unit, "user": user})
+	if existing:
+		return existing
+	permission = frappe.get_doc(
+		{
+			"doctype": "User Permission",
+			"user": user,
+			"allow": MEMBER_UNIT,
+			"for_value": unit,
+			"apply_to_all_doctypes": 1,
+		}
+	).insert(ignore_permissions=True)
+	return permission.name
+
+
+@frappe.whitelist()
+def remove_unit_user(unit: str, user: str) -> None:
+	_check_manager()
+	for name in frappe.get_all(
+		"User Permission", filters={"allow": MEMBER_UNIT, "for_value": unit, "user": user}, pluck="name"
+	):
+		frappe.delete_doc("User Permission", name, ignore_permissions=True)
