@@ -80,7 +80,9 @@ def _po_unquote(text: str) -> str:
 
 
 def _po_quote(text: str) -> str:
-	return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
+	return (
+		'"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
+	)
 
 
 def read_po(path: Path = PO_PATH) -> dict[str, str]:

@@ -58,12 +58,28 @@ CRITERIA = [
 	("I.3", "I", "Base", "Cải cách hành chính: TTHC đúng hạn, một cửa, ứng dụng CNTT", 10, 0, 0),
 	("II.1", "II", "Base", "Ban hành kế hoạch, phát động, đăng ký thi đua và ký giao ước đúng hạn", 3, 0, 0),
 	("II.2", "II", "Base", "Tổ chức phong trào thường xuyên, chuyên đề; sơ kết, tổng kết", 4, 0, 0),
-	("II.3", "II", "Base", "Bình xét dân chủ, công khai; khen thưởng tập thể nhỏ, người trực tiếp lao động", 4, 0, 0),
+	(
+		"II.3",
+		"II",
+		"Base",
+		"Bình xét dân chủ, công khai; khen thưởng tập thể nhỏ, người trực tiếp lao động",
+		4,
+		0,
+		0,
+	),
 	("II.4", "II", "Base", "Tham gia đầy đủ hoạt động của Khối; gửi báo cáo đúng hạn", 4, 0, 0),
 	("III.1", "III", "Base", "Chi bộ, Đảng bộ đạt “Trong sạch vững mạnh”", 6, 0, 1),
 	("III.2", "III", "Base", "Các đoàn thể đạt “vững mạnh”", 4, 0, 0),
 	("III.3", "III", "Base", "100% CBCCVC hoàn thành nhiệm vụ; ít nhất 15% hoàn thành xuất sắc", 5, 0, 0),
-	("III.4", "III", "Base", "Quy chế dân chủ; thực hành tiết kiệm, chống lãng phí; phòng, chống tham nhũng", 5, 0, 0),
+	(
+		"III.4",
+		"III",
+		"Base",
+		"Quy chế dân chủ; thực hành tiết kiệm, chống lãng phí; phòng, chống tham nhũng",
+		5,
+		0,
+		0,
+	),
 	("IV.1", "IV", "Base", "Giữ vững danh hiệu “Công sở văn hóa”", 5, 0, 0),
 	("IV.2", "IV", "Base", "Tham gia quỹ, hoạt động nhân đạo, an sinh xã hội", 4, 0, 0),
 	("IV.3", "IV", "Base", "Văn nghệ, thể dục thể thao, hoạt động chung của Khối", 3, 0, 0),
@@ -76,7 +92,15 @@ CRITERIA = [
 	("VI.2", "VI", "Deduction", "Bị UBND tỉnh phê bình bằng văn bản (mỗi lần)", 0, 2, 0),
 	("VI.3", "VI", "Deduction", "CBCCVC bị kỷ luật (mỗi người)", 0, 1, 0),
 	("VI.4", "VI", "Deduction", "Không tham gia hoạt động chung của Khối (mỗi lần)", 0, 1, 0),
-	("VII.1", "VII", "Disqualifier", "Đơn vị hoặc lãnh đạo đang bị xem xét kỷ luật, thanh tra, điều tra", 0, 0, 0),
+	(
+		"VII.1",
+		"VII",
+		"Disqualifier",
+		"Đơn vị hoặc lãnh đạo đang bị xem xét kỷ luật, thanh tra, điều tra",
+		0,
+		0,
+		0,
+	),
 	("VII.2", "VII", "Disqualifier", "Không hoàn thành nhiệm vụ năm", 0, 0, 0),
 ]
 BANDS = [
@@ -92,10 +116,22 @@ TARGETS_2017 = [
 	("Hoàn thành xuất sắc các chỉ tiêu, nhiệm vụ UBND tỉnh giao năm 2017", "Yes/No", 1, "", "I.1"),
 	("100% chi bộ, đảng bộ đạt danh hiệu “Trong sạch vững mạnh”", "Percent", 100, "%", "III.1"),
 	("100% đoàn thể chính trị đạt danh hiệu “Đoàn thể vững mạnh”", "Percent", 100, "%", "III.2"),
-	("100% cán bộ, công chức, viên chức hoàn thành và hoàn thành tốt nhiệm vụ trở lên", "Percent", 100, "%", "III.3"),
+	(
+		"100% cán bộ, công chức, viên chức hoàn thành và hoàn thành tốt nhiệm vụ trở lên",
+		"Percent",
+		100,
+		"%",
+		"III.3",
+	),
 	("Ít nhất 15% cán bộ, công chức, viên chức hoàn thành xuất sắc nhiệm vụ", "Percent", 15, "%", "III.3"),
 	("Cơ quan đạt danh hiệu “Công sở văn hóa”", "Yes/No", 1, "", "IV.1"),
-	("Bình xét thi đua dân chủ, công khai; chú trọng khen thưởng tập thể nhỏ, người trực tiếp lao động", "Yes/No", 1, "", "II.3"),
+	(
+		"Bình xét thi đua dân chủ, công khai; chú trọng khen thưởng tập thể nhỏ, người trực tiếp lao động",
+		"Yes/No",
+		1,
+		"",
+		"II.3",
+	),
 ]
 
 # Illustrative year-end results: the share of each base maximum a unit claims, then bonus and
@@ -144,7 +180,13 @@ def template_doc(name: str = TEMPLATE_NAME) -> dict:
 
 def targets_rows() -> list[dict]:
 	return [
-		{"content": content, "indicator_kind": kind, "committed_value": value, "uom": uom, "criterion_code": code}
+		{
+			"content": content,
+			"indicator_kind": kind,
+			"committed_value": value,
+			"uom": uom,
+			"criterion_code": code,
+		}
 		for content, kind, value, uom, code in TARGETS_2017
 	]
 
@@ -271,7 +313,9 @@ def make_pledge_2017():
 def fill_results(pledge_name: str):
 	"""Self-assess and verify the evaluations of the units with illustrative results."""
 	short_codes = dict(frappe.get_all("Member Unit", fields=["name", "short_code"], as_list=True))
-	for name in frappe.get_all("Emulation Evaluation", filters={"pledge": pledge_name, "workflow_state": "Draft"}, pluck="name"):
+	for name in frappe.get_all(
+		"Emulation Evaluation", filters={"pledge": pledge_name, "workflow_state": "Draft"}, pluck="name"
+	):
 		evaluation = frappe.get_doc("Emulation Evaluation", name)
 		result = RESULTS_2017.get(short_codes[evaluation.member_unit])
 		if not result:
@@ -288,7 +332,9 @@ def fill_results(pledge_name: str):
 			if target.indicator_kind == "Yes/No":
 				target.achieved_value = 1 if share >= 0.85 else 0
 			else:
-				target.achieved_value = target.committed_value if share >= 0.85 else round(target.committed_value * share)
+				target.achieved_value = (
+					target.committed_value if share >= 0.85 else round(target.committed_value * share)
+				)
 		evaluation.save()
 		apply_workflow(evaluation.as_dict(), SUBMIT_SELF_ASSESSMENT)
 		evaluation = frappe.get_doc("Emulation Evaluation", name)

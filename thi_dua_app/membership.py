@@ -21,7 +21,7 @@ class Membership:
 
 
 class MembershipError(ValueError):
-	def __init__(self, code: str, **params):
+	def __init__(self, code: str, /, **params):
 		super().__init__(code, params)
 		self.code = code
 		self.params = params

@@ -42,7 +42,7 @@ _EPSILON = 1e-9
 class ScoringError(ValueError):
 	"""A scoring rule was broken. ``code`` names the rule, ``params`` fill its message."""
 
-	def __init__(self, code: str, **params):
+	def __init__(self, code: str, /, **params):
 		super().__init__(code, params)
 		self.code = code
 		self.params = params

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Every test layer of thi_dua_app, against a real Frappe site:
+#   1. site-free unit tests of the pure domain modules (pytest);
+#   2. integration tests inside the site (bench run-tests), including the REST permission matrix
+#      run against a web server of that site as real logged-in users;
+#   3. browser tests of the desk (when present under tests/browser).
+# It reuses the bench at $THI_DUA_BENCH (default ~/thi-dua-bench) or builds one with
+# scripts/setup_bench.sh, and exits non-zero when any layer fails or no bench can be had.
+#
+#   scripts/run_tests.sh [--frappe-path URL|DIR] [--frappe-branch BRANCH]
+set -euo pipefail
+
+APP_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export THI_DUA_BENCH=${THI_DUA_BENCH:-$HOME/thi-dua-bench}
+TEST_SITE=${THI_DUA_TEST_SITE:-thidua-test.localhost}
+TEST_PORT=${THI_DUA_TEST_PORT:-8011}
+ARTIFACTS=${THI_DUA_ARTIFACTS:-$APP_DIR/test-artifacts}
+BENCH_DIR=$THI_DUA_BENCH
+PY="$BENCH_DIR/env/bin/python"
+
+fail() { printf '\nrun_tests: %s\n' "$*" >&2; exit 1; }
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Bench and test site ($BENCH_DIR, $TEST_SITE)"
+"$APP_DIR/scripts/setup_bench.sh" "$@" --site "$TEST_SITE" --no-demo --no-start \
+	|| fail "no bench could be had (scripts/setup_bench.sh failed)"
+[ -x "$PY" ] || fail "the bench has no Python environment"
+cd "$BENCH_DIR"
+bench --site "$TEST_SITE" set-config allow_tests true >/dev/null
+"$PY" -m pip install --quiet "pytest>=7" "coverage>=7" "requests>=2.31" || fail "cannot install the test tools"
+mkdir -p "$ARTIFACTS"
+rm -f "$ARTIFACTS"/.coverage*
+
+status=0
+
+step "Layer 1: site-free unit tests"
+(cd "$APP_DIR" && "$PY" -m coverage run --data-file="$ARTIFACTS/.coverage.unit" --source=thi_dua_app \
+	-m pytest -q -p no:cacheprovider tests/unit) || status=1
+
+step "Layer 2: integration tests in site $TEST_SITE"
+server_log="$ARTIFACTS/test-server.log"
+bench --site "$TEST_SITE" serve --port "$TEST_PORT" --noreload >"$server_log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; pkill -P "$server_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+	curl -sf "http://127.0.0.1:$TEST_PORT/api/method/ping" >/dev/null && break
+	kill -0 "$server_pid" 2>/dev/null || fail "the test web server stopped (see $server_log)"
+	sleep 1
+done
+curl -sf "http://127.0.0.1:$TEST_PORT/api/method/ping" >/dev/null || fail "the test web server did not answer"
+export THI_DUA_TEST_URL="http://127.0.0.1:$TEST_PORT"
+# What `bench run-tests` runs, under coverage; CI=1 makes it exit non-zero on a failure.
+(cd "$BENCH_DIR/sites" && CI=1 "$PY" -m coverage run --data-file="$ARTIFACTS/.coverage.site" \
+	--source="$APP_DIR/thi_dua_app" -m frappe.utils.bench_helper frappe \
+	--site "$TEST_SITE" run-tests --app thi_dua_app) || status=1
+
+if [ -d "$APP_DIR/tests/browser" ]; then
+	step "Layer 3: browser tests"
+	(cd "$APP_DIR" && "$PY" -m pytest -q -p no:cacheprovider tests/browser) || status=1
+fi
+
+step "Coverage of the app's Python code"
+(cd "$APP_DIR" && "$PY" -m coverage combine --data-file="$ARTIFACTS/.coverage" "$ARTIFACTS"/.coverage.* >/dev/null \
+	&& "$PY" -m coverage report --data-file="$ARTIFACTS/.coverage" --omit='*/test_*.py,*/tests/*' | tail -n 25) || true
+
+if [ "$status" -ne 0 ]; then
+	fail "some tests failed"
+fi
+printf '\nAll test layers passed.\n'

@@ -1,0 +1,150 @@
+"""Factories for integration tests: a small bloc with its units, users, template and pledge.
+
+A ``World`` is made with a prefix, so several test classes (and the demo) can live in one site
+without clashing. The scoring table is the demo's 100-point table (thi_dua_app.demo).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import frappe
+from frappe.model.workflow import apply_workflow
+
+from thi_dua_app import demo
+from thi_dua_app.constants import PROVINCE_MANAGER, UNIT_LEADER, UNIT_OFFICER, VIEWER
+from thi_dua_app.thi_dua.doctype.member_unit.member_unit import add_unit_user
+
+PASSWORD = "Thidua-Test-2017!"
+
+
+@dataclass
+class World:
+	prefix: str
+	units: list[str] = field(default_factory=list)
+	users: dict[str, str] = field(default_factory=dict)
+	bloc: str = ""
+	template: str = ""
+	pledge: str = ""
+
+	def unit(self, letter: str) -> str:
+		return f"{self.prefix} Unit {letter}"
+
+	def user(self, key: str) -> str:
+		return self.users[key]
+
+
+def make_user(email: str, roles: list[str], units: list[str] = ()) -> str:
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": email.split("@")[0],
+				"send_welcome_email": 0,
+				"new_password": PASSWORD,
+			}
+		).insert(ignore_permissions=True)
+		if roles:
+			user.add_roles(*roles)
+	for unit in units:
+		add_unit_user(unit, email)
+	# Cached roles and permissions of a same-named user from an earlier, rolled-back run.
+	frappe.clear_cache(user=email)
+	return email
+
+
+def make_world(
+	prefix: str, letters: str = "ABCD", head: str = "A", deputy: str = "D", sign: bool = True
+) -> World:
+	"""Units A…, a bloc of all of them, the demo scoring table, a pledge for 2017 (signed),
+	and for each unit an officer and a leader; plus a manager, a viewer and a user of no unit."""
+	world = World(prefix=prefix)
+	slug = prefix.lower().replace(" ", "")
+	for letter in letters:
+		name = world.unit(letter)
+		if not frappe.db.exists("Member Unit", name):
+			frappe.get_doc(
+				{
+					"doctype": "Member Unit",
+					"unit_name": name,
+					"short_code": f"{slug.upper()}{letter}",
+					"unit_kind": "Department",
+					"head_title": "Giám đốc",
+					"head_name": f"Head of {letter}",
+				}
+			).insert()
+		world.units.append(name)
+		world.users[f"officer_{letter}"] = make_user(
+			f"{slug}.officer.{letter.lower()}@thidua.test", [UNIT_OFFICER], [name]
+		)
+		world.users[f"leader_{letter}"] = make_user(
+			f"{slug}.leader.{letter.lower()}@thidua.test", [UNIT_LEADER], [name]
+		)
+	world.users["manager"] = make_user(f"{slug}.manager@thidua.test", [PROVINCE_MANAGER])
+	world.users["viewer"] = make_user(f"{slug}.viewer@thidua.test", [VIEWER])
+	world.users["outsider"] = make_user(f"{slug}.outsider@thidua.test", [])
+
+	world.bloc = f"{prefix} Bloc"
+	if not frappe.db.exists("Emulation Bloc", world.bloc):
+		frappe.get_doc(
+			{
+				"doctype": "Emulation Bloc",
+				"bloc_name": world.bloc,
+				"bloc_code": f"{slug.upper()}B",
+				"members": [{"member_unit": unit, "from_date": "2017-01-01"} for unit in world.units],
+			}
+		).insert()
+	world.template = f"{prefix} Template"
+	if not frappe.db.exists("Scoring Template", world.template):
+		frappe.get_doc(demo.template_doc(world.template)).insert()
+	pledge = make_pledge(world, head=world.unit(head), deputy=world.unit(deputy))
+	if sign:
+		pledge.submit()
+	world.pledge = pledge.name
+	return world
+
+
+def make_pledge(world: World, head: str, deputy: str, year: int = 2017, **values):
+	return frappe.get_doc(
+		{
+			"doctype": "Emulation Pledge",
+			"bloc": world.bloc,
+			"year": year,
+			"head_unit": head,
+			"deputy_unit": deputy,
+			"signing_date": f"{year}-03-07",
+			"signing_place": "Bắc Ninh",
+			"scoring_template": world.template,
+			"targets": demo.targets_rows(),
+			**values,
+		}
+	).insert()
+
+
+def evaluation_of(world: World, letter: str):
+	name = frappe.db.get_value(
+		"Emulation Evaluation",
+		{"pledge": world.pledge, "member_unit": world.unit(letter), "docstatus": ("<", 2)},
+	)
+	return frappe.get_doc("Emulation Evaluation", name)
+
+
+def fill(evaluation, scores: dict | None = None, occurrences: dict | None = None, evidence: bool = True):
+	"""Self-score every row: base criteria at their maximum unless ``scores`` says otherwise,
+	bonus, deduction and disqualifying rows by ``occurrences``; evidence where it is required."""
+	scores, occurrences = scores or {}, occurrences or {}
+	for row in evaluation.scores:
+		if row.criterion_type == "Base":
+			row.self_score = scores.get(row.criterion_code, row.max_points)
+		else:
+			row.self_occurrences = occurrences.get(row.criterion_code, 0)
+		if evidence and row.evidence_required and (row.self_score or row.self_occurrences):
+			row.evidence = demo.attach_evidence(evaluation, row.criterion_code)
+	return evaluation
+
+
+def act(evaluation_name: str, action: str):
+	"""Apply a workflow action as the current user, as the desk does."""
+	doc = frappe.get_doc("Emulation Evaluation", evaluation_name)
+	return apply_workflow(doc.as_dict(), action)

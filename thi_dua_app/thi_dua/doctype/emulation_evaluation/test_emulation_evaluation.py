@@ -1,0 +1,340 @@
+"""Emulation Evaluation in a real site: validations, every workflow step by every role, ranking.
+
+World: units A (head), B, C, D (deputy) of one bloc; the 2017 demo table (100 points, bonus cap
+10); a signed pledge; one draft evaluation per unit.
+"""
+
+import frappe
+from frappe.model.workflow import WorkflowTransitionError
+
+from thi_dua_app.constants import (
+	APPROVE,
+	APPROVED,
+	DRAFT,
+	RETURN_TO_BLOC_HEAD,
+	RETURN_TO_UNIT,
+	RETURNED,
+	SELF_ASSESSED,
+	SUBMIT_SELF_ASSESSMENT,
+	VERIFIED,
+	VERIFY,
+)
+from thi_dua_app.tests.factories import act, evaluation_of, fill, make_pledge
+from thi_dua_app.tests.utils import ThiDuaTestCase
+
+
+class TestEmulationEvaluation(ThiDuaTestCase):
+	prefix = "TDEval"
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.get_doc("Emulation Pledge", cls.world.pledge).create_evaluations()
+
+	def evaluation(self, letter):
+		return evaluation_of(self.world, letter)
+
+	def self_assess(self, letter, scores=None, occurrences=None):
+		"""Fill as the unit's officer and submit as its leader."""
+		self.as_user(f"officer_{letter}")
+		evaluation = fill(self.evaluation(letter), scores, occurrences)
+		evaluation.save()
+		self.as_user(f"leader_{letter}")
+		act(evaluation.name, SUBMIT_SELF_ASSESSMENT)
+		return self.evaluation(letter)
+
+	# ------------------------------------------------------------ structure and totals
+
+	def test_rows_follow_the_pledge(self):
+		evaluation = self.evaluation("B")
+		pledge = frappe.get_doc("Emulation Pledge", self.world.pledge)
+		self.assertEqual(
+			[row.criterion_code for row in evaluation.scores], [row.criterion_code for row in pledge.criteria]
+		)
+		self.assertEqual(len(evaluation.scores), 25)
+		self.assertEqual(
+			[row.content for row in evaluation.target_results], [row.content for row in pledge.targets]
+		)
+		self.assertEqual(evaluation.workflow_state, DRAFT)
+		self.assertEqual(
+			(evaluation.head_unit, evaluation.deputy_unit), (self.world.unit("A"), self.world.unit("D"))
+		)
+
+	def test_self_totals(self):
+		self.as_user("officer_B")
+		evaluation = fill(
+			self.evaluation("B"), {"I.1": 25, "II.2": 3}, {"V.1": 3, "V.2": 1, "VI.1": 2, "VI.2": 1}
+		)
+		evaluation.save()
+		# base 100 − 5 − 1 = 94; bonus min(3×2, 4) + 3 = 7 ≤ cap 10; deductions 2×0.5 + 2 = 3
+		self.assertEqual(
+			(evaluation.self_base, evaluation.self_bonus, evaluation.self_deduction, evaluation.self_total),
+			(94, 7, 3, 98),
+		)
+		# nothing verified yet
+		self.assertEqual((evaluation.final_score, evaluation.bloc_rank), (0, 0))
+
+	def test_target_results_are_judged(self):
+		self.as_user("officer_C")
+		evaluation = self.evaluation("C")
+		achieved = [1, 100, 95, 100, 14, 0, 1]  # Yes/No, %, %, %, % (≥ 15), Yes/No, Yes/No
+		for row, value in zip(evaluation.target_results, achieved, strict=True):
+			row.achieved_value = value
+		evaluation.save()
+		self.assertEqual([row.met for row in evaluation.target_results], [1, 1, 0, 1, 0, 0, 1])
+
+	def test_copied_columns_cannot_be_tampered_with(self):
+		self.as_user("officer_C")
+		evaluation = self.evaluation("C")
+		evaluation.scores[0].max_points = 1000
+		evaluation.scores[0].self_score = 500
+		self.assertRaisesRegex(frappe.ValidationError, "above its maximum 30", evaluation.save)
+
+	# ------------------------------------------------------------ bad input
+
+	def test_score_above_maximum_is_refused_and_nothing_is_written(self):
+		self.as_user("officer_C")
+		evaluation = self.evaluation("C")
+		evaluation.scores[0].self_score = 31
+		self.assertRaisesRegex(
+			frappe.ValidationError,
+			r"Criterion I\.1: the score 31\.0 is above its maximum 30\.0\.",
+			evaluation.save,
+		)
+		self.assertEqual(self.evaluation("C").scores[0].self_score, 0)
+
+	def test_the_error_speaks_vietnamese(self):
+		self.in_vietnamese()
+		self.as_user("officer_C")
+		evaluation = self.evaluation("C")
+		evaluation.scores[0].self_score = 31
+		self.assertRaisesRegex(
+			frappe.ValidationError, r"Tiêu chí I\.1: điểm 31\.0 vượt quá điểm tối đa 30\.0\.", evaluation.save
+		)
+
+	def test_negative_score_and_negative_occurrences_are_refused(self):
+		self.as_user("officer_C")
+		evaluation = self.evaluation("C")
+		evaluation.scores[1].self_score = -1
+		self.assertRaisesRegex(
+			frappe.ValidationError, r"Criterion I\.2: the score cannot be negative", evaluation.save
+		)
+		evaluation = self.evaluation("C")
+		next(row for row in evaluation.scores if row.criterion_code == "VI.1").self_occurrences = -2
+		self.assertRaisesRegex(
+			frappe.ValidationError, "number of occurrences cannot be negative", evaluation.save
+		)
+
+	def test_a_second_evaluation_for_the_same_unit_is_refused(self):
+		duplicate = frappe.get_doc(
+			{
+				"doctype": "Emulation Evaluation",
+				"pledge": self.world.pledge,
+				"member_unit": self.world.unit("B"),
+			}
+		)
+		self.assertRaisesRegex(frappe.DuplicateEntryError, "already has an evaluation", duplicate.insert)
+		self.assertEqual(
+			frappe.db.count(
+				"Emulation Evaluation", {"pledge": self.world.pledge, "member_unit": self.world.unit("B")}
+			),
+			1,
+		)
+
+	def test_an_unsigned_pledge_takes_no_evaluation(self):
+		draft = make_pledge(self.world, self.world.unit("A"), self.world.unit("B"), year=2018)
+		evaluation = frappe.get_doc(
+			{"doctype": "Emulation Evaluation", "pledge": draft.name, "member_unit": self.world.unit("B")}
+		)
+		self.assertRaisesRegex(frappe.ValidationError, "is not signed", evaluation.insert)
+
+	def test_evidence_is_required_where_the_table_says_so(self):
+		self.as_user("officer_B")
+		evaluation = fill(self.evaluation("B"), evidence=False)
+		evaluation.save()
+		self.as_user("leader_B")
+		self.assertRaisesRegex(
+			frappe.ValidationError,
+			r"Attach evidence for the criteria that require it: I\.1, III\.1\.",
+			act,
+			evaluation.name,
+			SUBMIT_SELF_ASSESSMENT,
+		)
+		self.assertEqual(self.evaluation("B").workflow_state, DRAFT)
+
+	def test_evidence_must_be_a_private_file(self):
+		self.as_user("officer_B")
+		evaluation = self.evaluation("B")
+		evaluation.scores[0].self_score = 20
+		evaluation.scores[0].evidence = "/files/public-scan.pdf"
+		self.assertRaisesRegex(
+			frappe.ValidationError, r"evidence of criterion I\.1 must be a private file", evaluation.save
+		)
+
+	# ------------------------------------------------------------ workflow, step by step
+
+	def test_only_the_unit_leader_submits_the_self_assessment(self):
+		self.as_user("officer_B")
+		evaluation = fill(self.evaluation("B"))
+		evaluation.save()
+		self.assertRaises(WorkflowTransitionError, act, evaluation.name, SUBMIT_SELF_ASSESSMENT)
+		self.as_user("leader_C")  # a leader, but of another unit
+		self.assertRaises(
+			(WorkflowTransitionError, frappe.PermissionError), act, evaluation.name, SUBMIT_SELF_ASSESSMENT
+		)
+		self.as_user("leader_B")
+		act(evaluation.name, SUBMIT_SELF_ASSESSMENT)
+		evaluation = self.evaluation("B")
+		self.assertEqual(evaluation.workflow_state, SELF_ASSESSED)
+		# the verifier starts from what the unit claimed
+		self.assertEqual(
+			[row.verified_score for row in evaluation.scores], [row.self_score for row in evaluation.scores]
+		)
+
+	def test_self_scores_lock_after_self_assessment(self):
+		evaluation = self.self_assess("B")
+		self.as_user("officer_B")
+		evaluation.scores[0].self_score = 1
+		self.assertRaises(frappe.PermissionError, evaluation.save)
+		self.assertEqual(self.evaluation("B").scores[0].self_score, 30)
+
+	def test_only_the_head_or_deputy_enters_verified_scores(self):
+		self.self_assess("B")
+		self.as_user("officer_C")
+		evaluation = self.evaluation("B")
+		evaluation.scores[0].verified_score = 20
+		self.assertRaises(frappe.PermissionError, evaluation.save)
+
+		self.as_user("officer_A")  # the head unit
+		evaluation = self.evaluation("B")
+		evaluation.scores[0].verified_score = 28
+		evaluation.scores[0].verifier_note = "Thiếu một chỉ tiêu phụ"
+		evaluation.save()
+		self.assertEqual(self.evaluation("B").verified_base, 98)
+
+		evaluation = self.evaluation("B")
+		evaluation.scores[1].self_score = 1
+		self.assertRaisesRegex(frappe.PermissionError, r"Self score of criterion I\.2", evaluation.save)
+
+	def test_verified_scores_cannot_be_entered_while_the_unit_drafts(self):
+		self.as_user("officer_A")
+		evaluation = self.evaluation("A")  # its own unit, still a draft
+		evaluation.scores[0].verified_score = 30
+		self.assertRaisesRegex(frappe.PermissionError, r"Verified score of criterion I\.1", evaluation.save)
+
+	def test_return_needs_a_reason_and_is_recorded(self):
+		evaluation = self.self_assess("B")
+		self.as_user("officer_A")
+		self.assertRaisesRegex(
+			frappe.ValidationError, "Write the reason", act, evaluation.name, RETURN_TO_UNIT
+		)
+		evaluation = self.evaluation("B")
+		evaluation.return_reason = "Thiếu minh chứng tiêu chí I.2"
+		evaluation.save()
+		act(evaluation.name, RETURN_TO_UNIT)
+		evaluation = self.evaluation("B")
+		self.assertEqual(evaluation.workflow_state, RETURNED)
+		self.assertEqual(
+			[
+				(row.from_state, row.to_state, row.reason, row.returned_by)
+				for row in evaluation.return_history
+			],
+			[(SELF_ASSESSED, RETURNED, "Thiếu minh chứng tiêu chí I.2", self.world.user("officer_A"))],
+		)
+		self.assertFalse(evaluation.return_reason)
+		# the unit may edit again, and resubmit
+		self.as_user("officer_B")
+		evaluation.scores[1].self_score = 9
+		evaluation.save()
+		self.as_user("leader_B")
+		act(evaluation.name, SUBMIT_SELF_ASSESSMENT)
+		self.assertEqual(self.evaluation("B").workflow_state, SELF_ASSESSED)
+
+	def test_a_unit_officer_cannot_write_a_return_reason(self):
+		self.as_user("officer_B")
+		evaluation = self.evaluation("B")
+		evaluation.return_reason = "tự ghi"
+		self.assertRaisesRegex(frappe.PermissionError, "Only the bloc head or the province", evaluation.save)
+
+	def test_full_path_to_approval(self):
+		evaluation = self.self_assess("B")
+		self.as_user("officer_C")
+		self.assertRaises((WorkflowTransitionError, frappe.PermissionError), act, evaluation.name, VERIFY)
+		self.as_user("officer_D")  # the deputy unit may verify too
+		act(evaluation.name, VERIFY)
+		self.assertEqual(self.evaluation("B").workflow_state, VERIFIED)
+		self.as_user("officer_A")
+		self.assertRaises(WorkflowTransitionError, act, evaluation.name, APPROVE)
+		self.as_user("manager")
+		act(evaluation.name, APPROVE)
+		evaluation = self.evaluation("B")
+		self.assertEqual((evaluation.workflow_state, evaluation.docstatus), (APPROVED, 1))
+		self.assertEqual(
+			(evaluation.final_score, evaluation.classification, evaluation.bloc_rank),
+			(100, "Hoàn thành xuất sắc", 1),
+		)
+
+	def test_the_province_returns_a_verified_evaluation_to_the_bloc_head(self):
+		evaluation = self.self_assess("B")
+		self.as_user("officer_A")
+		act(evaluation.name, VERIFY)
+		self.as_user("manager")
+		self.assertRaisesRegex(
+			frappe.ValidationError, "Write the reason", act, evaluation.name, RETURN_TO_BLOC_HEAD
+		)
+		evaluation = self.evaluation("B")
+		evaluation.return_reason = "Đề nghị Trưởng khối rà soát lại tiêu chí I.1"
+		evaluation.save()
+		act(evaluation.name, RETURN_TO_BLOC_HEAD)
+		evaluation = self.evaluation("B")
+		self.assertEqual((evaluation.workflow_state, evaluation.bloc_rank), (SELF_ASSESSED, 0))
+		self.assertEqual(evaluation.return_history[-1].to_state, SELF_ASSESSED)
+
+	def test_approval_waits_for_verification(self):
+		evaluation = self.self_assess("B")
+		self.as_user("manager")
+		self.assertRaises(WorkflowTransitionError, act, evaluation.name, APPROVE)
+
+	# ------------------------------------------------------------ ranking, end to end
+
+	def test_ranking_of_the_bloc(self):
+		# A: base 97 (I.1 = 27) + bonus 2 (V.1 once) = 99
+		self.self_assess("A", {"I.1": 27}, {"V.1": 1})
+		# B: base 94 (I.1 = 25, II.2 = 3) − 1 (VI.1 twice × 0.5) = 93, group I = 45
+		self.self_assess("B", {"I.1": 25, "II.2": 3}, {"VI.1": 2})
+		# C: base 94 (I.1 = 24) − 1 = 93 as well, but group I = 44
+		self.self_assess("C", {"I.1": 24}, {"VI.1": 2})
+		# D: a perfect 100, but disqualified (VII.1)
+		self.self_assess("D", {}, {"VII.1": 1})
+		self.as_user("officer_A")
+		for letter in "BCD":
+			act(self.evaluation(letter).name, VERIFY)
+		self.as_user("officer_D")  # the deputy verifies the head's own evaluation
+		act(self.evaluation("A").name, VERIFY)
+
+		results = {
+			letter: (row.final_score, row.bloc_rank, row.disqualified, row.tie_break_note)
+			for letter in "ABCD"
+			for row in [self.evaluation(letter)]
+		}
+		unit = self.world.unit
+		self.assertEqual(
+			results,
+			{
+				"A": (99, 1, 0, ""),
+				"B": (93, 2, 0, f"Same final score as {unit('C')}; ranked above it on the score of group I."),
+				"C": (93, 3, 0, f"Same final score as {unit('B')}; ranked below it on the score of group I."),
+				"D": (100, 4, 1, "Disqualified: ranked after every qualified unit."),
+			},
+		)
+		self.assertEqual(
+			self.evaluation("D").disqualification_reason,
+			"Đơn vị hoặc lãnh đạo đang bị xem xét kỷ luật, thanh tra, điều tra",
+		)
+
+	def test_an_evaluation_is_ranked_only_once_verified(self):
+		self.self_assess("A")
+		self.self_assess("B", {"I.1": 20})
+		self.as_user("officer_A")
+		act(self.evaluation("B").name, VERIFY)
+		self.assertEqual((self.evaluation("A").bloc_rank, self.evaluation("B").bloc_rank), (0, 1))

@@ -1,0 +1,50 @@
+import frappe
+
+from thi_dua_app.permissions import get_user_units
+from thi_dua_app.thi_dua.doctype.member_unit.member_unit import add_unit_user, remove_unit_user, unit_users
+from thi_dua_app.tests.utils import ThiDuaTestCase
+
+
+class TestMemberUnit(ThiDuaTestCase):
+	prefix = "TDUnit"
+
+	def test_short_code_is_upper_case_without_accents(self):
+		unit = frappe.get_doc(
+			{
+				"doctype": "Member Unit",
+				"unit_name": "TDUnit Sở mới",
+				"short_code": " sxd2 ",
+				"unit_kind": "Department",
+			}
+		).insert()
+		self.assertEqual(unit.short_code, "SXD2")
+		bad = frappe.get_doc(
+			{
+				"doctype": "Member Unit",
+				"unit_name": "TDUnit Sở khác",
+				"short_code": "SỞ",
+				"unit_kind": "Department",
+			}
+		)
+		self.assertRaisesRegex(frappe.ValidationError, "short code may contain only", bad.insert)
+
+	def test_users_of_a_unit_are_its_user_permissions(self):
+		officer = self.world.user("officer_B")
+		self.assertEqual(
+			[row.user for row in unit_users(self.world.unit("B"))],
+			sorted([officer, self.world.user("leader_B")]),
+		)
+		self.assertEqual(get_user_units(officer), [self.world.unit("B")])
+		add_unit_user(self.world.unit("C"), officer)
+		self.assertEqual(get_user_units(officer), [self.world.unit("B"), self.world.unit("C")])
+		remove_unit_user(self.world.unit("C"), officer)
+		self.assertEqual(get_user_units(officer), [self.world.unit("B")])
+
+	def test_only_the_province_manager_assigns_users(self):
+		self.as_user("officer_A")
+		self.assertRaises(
+			frappe.PermissionError, add_unit_user, self.world.unit("B"), self.world.user("officer_A")
+		)
+		self.as_user("manager")
+		add_unit_user(self.world.unit("B"), self.world.user("viewer"))
+		self.assertIn(self.world.unit("B"), get_user_units(self.world.user("viewer")))
