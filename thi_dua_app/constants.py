@@ -28,3 +28,18 @@ RETURN_TO_UNIT = "Return to unit"
 RETURN_TO_BLOC_HEAD = "Return to bloc head"
 CANCEL = "Cancel"
 WORKFLOW_ACTIONS = [SUBMIT_SELF_ASSESSMENT, VERIFY, APPROVE, RETURN_TO_UNIT, RETURN_TO_BLOC_HEAD, CANCEL]
+
+# Frappe's generic list API (/api/resource, frappe.client.get_list) reads child tables directly,
+# so each child table carries its parents' row rule: a row is visible with its parent document.
+CHILD_PARENTS = {
+	"Emulation Bloc Member": ("Emulation Bloc",),
+	"Pledge Target": ("Emulation Pledge",),
+	"Pledge Signatory": ("Emulation Pledge",),
+	"Scoring Group": ("Emulation Pledge", "Scoring Template"),
+	"Scoring Criterion": ("Emulation Pledge", "Scoring Template"),
+	"Scoring Band": ("Emulation Pledge", "Scoring Template"),
+	"Tie Break Rule": ("Emulation Pledge", "Scoring Template"),
+	"Evaluation Score": ("Emulation Evaluation",),
+	"Evaluation Target Result": ("Emulation Evaluation",),
+	"Evaluation Return": ("Emulation Evaluation",),
+}

@@ -1,4 +1,4 @@
-from thi_dua_app.constants import ROLES, WORKFLOW_ACTIONS, WORKFLOW_STATES
+from thi_dua_app.constants import CHILD_PARENTS, ROLES, WORKFLOW_ACTIONS, WORKFLOW_STATES
 
 app_name = "thi_dua_app"
 app_title = "Thi Dua"
@@ -23,10 +23,16 @@ permission_query_conditions = {
 	"Emulation Bloc": "thi_dua_app.permissions.bloc_query_conditions",
 	"Emulation Pledge": "thi_dua_app.permissions.pledge_query_conditions",
 	"Emulation Evaluation": "thi_dua_app.permissions.evaluation_query_conditions",
+	"File": "thi_dua_app.permissions.file_query_conditions",
+	**{child: "thi_dua_app.permissions.child_query_conditions" for child in CHILD_PARENTS},
 }
 
 has_permission = {
 	"Emulation Bloc": "thi_dua_app.permissions.bloc_has_permission",
 	"Emulation Pledge": "thi_dua_app.permissions.pledge_has_permission",
 	"Emulation Evaluation": "thi_dua_app.permissions.evaluation_has_permission",
+	"File": "thi_dua_app.permissions.file_has_permission",
 }
+
+# The framework's get_count counts every row whatever the user may read; this one does not.
+override_whitelisted_methods = {"frappe.client.get_count": "thi_dua_app.api.get_count"}

@@ -18,6 +18,7 @@ from __future__ import annotations
 import frappe
 
 from thi_dua_app.constants import (
+	CHILD_PARENTS,
 	PROVINCE_MANAGER,
 	SELF_ASSESSED,
 	UNIT_EDIT_STATES,
@@ -202,3 +203,47 @@ def evaluation_has_permission(doc, ptype: str | None = None, user: str | None = 
 	if ptype in ("submit", "cancel", "amend", "delete"):
 		return is_manager(user)
 	return None
+
+
+# ---------------------------------------------------------------- child tables and attachments
+
+PARENT_CONDITIONS = {
+	"Emulation Bloc": bloc_condition,
+	"Emulation Pledge": pledge_condition,
+	"Emulation Evaluation": evaluation_condition,
+	"Scoring Template": lambda user=None: None,  # templates are open to every role that reads them
+}
+
+
+def child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	table = f"`tab{doctype}`"
+	parts = []
+	for parent in CHILD_PARENTS[doctype]:
+		condition = PARENT_CONDITIONS[parent](user)
+		same_parent = f"{table}.parenttype = {frappe.db.escape(parent)}"
+		if condition is None:
+			parts.append(same_parent)
+		else:
+			parts.append(
+				f"({same_parent} and {table}.parent in (select name from `tab{parent}` where {condition}))"
+			)
+	return "(" + " or ".join(parts) + ")"
+
+
+def file_query_conditions(user: str | None = None) -> str:
+	"""Evidence files are listed only to those who may read the evaluation they belong to."""
+	condition = evaluation_condition(user)
+	if condition is None:
+		return ""
+	return (
+		"(ifnull(`tabFile`.attached_to_doctype, '') != 'Emulation Evaluation' "
+		f"or `tabFile`.attached_to_name in (select name from `tabEmulation Evaluation` where {condition}))"
+	)
+
+
+def file_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	if doc.attached_to_doctype != "Emulation Evaluation" or not doc.attached_to_name:
+		return None
+	if _row_visible("Emulation Evaluation", doc.attached_to_name, evaluation_condition(user)):
+		return None  # the framework's own file rules decide the rest
+	return False

@@ -12,7 +12,14 @@ import frappe
 from frappe.model.workflow import apply_workflow
 
 from thi_dua_app import demo
-from thi_dua_app.constants import PROVINCE_MANAGER, UNIT_LEADER, UNIT_OFFICER, VIEWER
+from thi_dua_app.constants import (
+	PROVINCE_MANAGER,
+	SUBMIT_SELF_ASSESSMENT,
+	UNIT_LEADER,
+	UNIT_OFFICER,
+	VERIFY,
+	VIEWER,
+)
 from thi_dua_app.thi_dua.doctype.member_unit.member_unit import add_unit_user
 
 PASSWORD = "Thidua-Test-2017!"
@@ -26,6 +33,7 @@ class World:
 	bloc: str = ""
 	template: str = ""
 	pledge: str = ""
+	outside_unit: str = ""
 
 	def unit(self, letter: str) -> str:
 		return f"{self.prefix} Unit {letter}"
@@ -57,11 +65,13 @@ def make_user(email: str, roles: list[str], units: list[str] = ()) -> str:
 def make_world(
 	prefix: str, letters: str = "ABCD", head: str = "A", deputy: str = "D", sign: bool = True
 ) -> World:
-	"""Units A…, a bloc of all of them, the demo scoring table, a pledge for 2017 (signed),
-	and for each unit an officer and a leader; plus a manager, a viewer and a user of no unit."""
+	"""Units A…, a bloc of all of them, the demo scoring table, a pledge for 2017 (signed), and
+	for each unit an officer and a leader; a unit X outside the bloc with its officer and leader;
+	a manager, a viewer and a user of no unit and no role."""
 	world = World(prefix=prefix)
 	slug = prefix.lower().replace(" ", "")
-	for letter in letters:
+	# X is a unit outside the bloc, to show what a stranger to the bloc sees.
+	for letter in f"{letters}X":
 		name = world.unit(letter)
 		if not frappe.db.exists("Member Unit", name):
 			frappe.get_doc(
@@ -74,7 +84,10 @@ def make_world(
 					"head_name": f"Head of {letter}",
 				}
 			).insert()
-		world.units.append(name)
+		if letter == "X":
+			world.outside_unit = name
+		else:
+			world.units.append(name)
 		world.users[f"officer_{letter}"] = make_user(
 			f"{slug}.officer.{letter.lower()}@thidua.test", [UNIT_OFFICER], [name]
 		)
@@ -148,3 +161,65 @@ def act(evaluation_name: str, action: str):
 	"""Apply a workflow action as the current user, as the desk does."""
 	doc = frappe.get_doc("Emulation Evaluation", evaluation_name)
 	return apply_workflow(doc.as_dict(), action)
+
+
+def purge_world(world: World) -> None:
+	"""Delete everything a committed world made (REST tests cannot roll back a web server's view)."""
+	pledges = frappe.get_all("Emulation Pledge", filters={"bloc": world.bloc}, pluck="name")
+	evaluations = frappe.get_all(
+		"Emulation Evaluation", filters={"pledge": ("in", pledges or [""])}, pluck="name"
+	)
+	for name in frappe.get_all(
+		"File",
+		filters={
+			"attached_to_doctype": "Emulation Evaluation",
+			"attached_to_name": ("in", evaluations or [""]),
+		},
+		pluck="name",
+	):
+		frappe.delete_doc("File", name, force=True, ignore_permissions=True)
+	owned = {
+		"Emulation Evaluation": (
+			evaluations,
+			("Evaluation Score", "Evaluation Target Result", "Evaluation Return"),
+		),
+		"Emulation Pledge": (
+			pledges,
+			(
+				"Pledge Target",
+				"Pledge Signatory",
+				"Scoring Group",
+				"Scoring Criterion",
+				"Scoring Band",
+				"Tie Break Rule",
+			),
+		),
+		"Scoring Template": (
+			[world.template],
+			("Scoring Group", "Scoring Criterion", "Scoring Band", "Tie Break Rule"),
+		),
+		"Emulation Bloc": ([world.bloc], ("Emulation Bloc Member",)),
+		"Member Unit": ([*world.units, world.outside_unit], ()),
+	}
+	for doctype, (names, children) in owned.items():
+		if not names:
+			continue
+		for child in children:
+			frappe.db.delete(child, {"parenttype": doctype, "parent": ("in", names)})
+		frappe.db.delete("Version", {"ref_doctype": doctype, "docname": ("in", names)})
+		frappe.db.delete(doctype, {"name": ("in", names)})
+	users = list(world.users.values())
+	frappe.db.delete("User Permission", {"user": ("in", users)})
+	for user in users:
+		frappe.delete_doc("User", user, force=True, ignore_permissions=True, ignore_missing=True)
+		frappe.clear_cache(user=user)
+
+
+def stage_evaluations(world: World) -> None:
+	"""Evaluations in every early state: A and C drafts, B self-assessed, D verified."""
+	frappe.get_doc("Emulation Pledge", world.pledge).create_evaluations()
+	for letter in "BD":
+		evaluation = fill(evaluation_of(world, letter))
+		evaluation.save()
+		act(evaluation.name, SUBMIT_SELF_ASSESSMENT)
+	act(evaluation_of(world, "D").name, VERIFY)

@@ -1,8 +1,8 @@
 import frappe
 
 from thi_dua_app.permissions import get_user_units
-from thi_dua_app.thi_dua.doctype.member_unit.member_unit import add_unit_user, remove_unit_user, unit_users
 from thi_dua_app.tests.utils import ThiDuaTestCase
+from thi_dua_app.thi_dua.doctype.member_unit.member_unit import add_unit_user, remove_unit_user, unit_users
 
 
 class TestMemberUnit(ThiDuaTestCase):

@@ -1,0 +1,144 @@
+"""Row-level access inside the site, one assertion per rule: own unit, bloc head, deputy, another
+member, a unit outside the bloc, viewer, manager, a user of no unit. Lists, single documents,
+link search, report view, print and publication.
+
+World: A head, D deputy, B and C members, X outside. Evaluations: A, C drafts; B self-assessed;
+D verified.
+"""
+
+import json
+
+import frappe
+from frappe.desk.reportview import get as report_view
+from frappe.desk.search import search_link
+
+from thi_dua_app.tests.factories import act, evaluation_of, fill, stage_evaluations
+from thi_dua_app.tests.utils import ThiDuaTestCase
+
+EVALUATION = "Emulation Evaluation"
+
+
+class TestPermissions(ThiDuaTestCase):
+	prefix = "TDPerm"
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		stage_evaluations(cls.world)
+		cls.evaluations = {letter: evaluation_of(cls.world, letter).name for letter in "ABCD"}
+
+	def visible(self, who: str, doctype: str = EVALUATION) -> set[str]:
+		self.as_user(who)
+		return set(frappe.get_list(doctype, pluck="name", filters={"name": ("like", "%")}))
+
+	def names(self, letters: str) -> set[str]:
+		return {self.evaluations[letter] for letter in letters}
+
+	def can_read(self, who: str, letter: str) -> bool:
+		return frappe.has_permission(EVALUATION, "read", self.evaluations[letter], user=self.world.user(who))
+
+	# ------------------------------------------------------------ evaluations, list
+
+	def test_a_unit_lists_only_its_own_evaluation(self):
+		self.assertEqual(self.visible("officer_B"), self.names("B"))
+		self.assertEqual(self.visible("leader_C"), self.names("C"))
+
+	def test_the_bloc_head_lists_its_own_and_the_self_assessed_ones(self):
+		self.assertEqual(self.visible("officer_A"), self.names("ABD"))
+
+	def test_the_deputy_lists_its_own_and_the_self_assessed_ones(self):
+		self.assertEqual(self.visible("officer_D"), self.names("BD"))
+
+	def test_the_province_sees_everything(self):
+		self.assertTrue(self.names("ABCD") <= self.visible("manager"))
+		self.assertTrue(self.names("ABCD") <= self.visible("viewer"))
+
+	def test_outsiders_see_nothing(self):
+		self.assertEqual(self.visible("officer_X"), set())
+		self.as_user("outsider")
+		self.assertRaises(frappe.PermissionError, frappe.get_list, EVALUATION)
+
+	# ------------------------------------------------------------ evaluations, one document
+
+	def test_single_document_follows_the_list(self):
+		self.assertTrue(self.can_read("officer_B", "B"))
+		self.assertFalse(self.can_read("officer_B", "C"))  # another member's draft
+		self.assertFalse(self.can_read("officer_C", "B"))  # another member's self-assessment
+		self.assertFalse(self.can_read("officer_A", "C"))  # the head does not see drafts
+		self.assertTrue(self.can_read("officer_A", "B"))
+		self.assertTrue(self.can_read("viewer", "C"))
+		self.assertFalse(self.can_read("outsider", "C"))
+
+	def test_write_follows_the_step(self):
+		def can_write(who, letter):
+			return frappe.has_permission(
+				EVALUATION, "write", self.evaluations[letter], user=self.world.user(who)
+			)
+
+		self.assertTrue(can_write("officer_C", "C"))  # own draft
+		self.assertFalse(can_write("officer_B", "B"))  # own, but self-assessed: locked
+		self.assertTrue(can_write("officer_A", "B"))  # head, waiting for verification
+		self.assertFalse(can_write("officer_A", "D"))  # head, but already verified
+		self.assertFalse(can_write("viewer", "C"))
+
+	def test_print_is_refused_to_whoever_cannot_read(self):
+		self.as_user("officer_B")
+		# Frappe answers "not found" rather than confirm that the document exists.
+		self.assertRaises(
+			(frappe.PermissionError, frappe.DoesNotExistError),
+			frappe.get_print,
+			EVALUATION,
+			self.evaluations["C"],
+		)
+		self.assertIn(self.world.unit("B"), frappe.get_print(EVALUATION, self.evaluations["B"]))
+
+	def test_link_search_returns_only_readable_rows(self):
+		self.as_user("officer_B")
+		found = {row["value"] for row in search_link(EVALUATION, "DGTD", page_length=50)}
+		self.assertEqual(found, self.names("B"))
+
+	def test_report_view_returns_only_readable_rows(self):
+		self.as_user("officer_A")
+		frappe.local.form_dict = frappe._dict(
+			doctype=EVALUATION, fields=json.dumps(["name"]), filters="[]", page_length=100
+		)
+		result = report_view()
+		self.assertEqual({row[0] for row in result["values"]}, self.names("ABD"))
+
+	def test_publication_opens_every_evaluation_to_every_member(self):
+		for letter in "AC":
+			evaluation = fill(evaluation_of(self.world, letter))
+			evaluation.save()
+			act(evaluation.name, "Submit self-assessment")
+		for letter in "ABC":
+			act(evaluation_of(self.world, letter).name, "Verify")
+		self.assertEqual(self.visible("officer_C"), self.names("C"))
+		self.as_user("officer_A")
+		frappe.get_doc("Emulation Pledge", self.world.pledge).publish_results()
+		self.assertEqual(self.visible("officer_C"), self.names("ABCD"))
+		self.assertEqual(self.visible("officer_X"), set())
+
+	# ------------------------------------------------------------ pledge, bloc, unit
+
+	def test_pledge_and_bloc_are_read_by_their_members_only(self):
+		for doctype, name in (("Emulation Pledge", self.world.pledge), ("Emulation Bloc", self.world.bloc)):
+			self.assertEqual(self.visible("officer_C", doctype), {name}, doctype)
+			self.assertEqual(self.visible("officer_X", doctype), set(), doctype)
+			self.assertFalse(frappe.has_permission(doctype, "read", name, user=self.world.user("officer_X")))
+
+	def test_a_unit_reads_only_its_own_member_unit(self):
+		self.assertEqual(self.visible("officer_B", "Member Unit"), {self.world.unit("B")})
+
+	def test_units_do_not_write_masters_or_pledges(self):
+		for doctype, name in (
+			("Emulation Pledge", self.world.pledge),
+			("Emulation Bloc", self.world.bloc),
+			("Member Unit", self.world.unit("B")),
+			("Scoring Template", self.world.template),
+		):
+			self.assertFalse(
+				frappe.has_permission(doctype, "write", name, user=self.world.user("officer_B")), doctype
+			)
+			self.assertTrue(
+				frappe.has_permission(doctype, "write", name, user=self.world.user("manager")), doctype
+			)
