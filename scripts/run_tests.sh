@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test layer of thi_dua_app, against a real Frappe site:
 #   1. site-free unit tests of the pure domain modules (pytest);
-#   2. integration tests inside the site (bench run-tests), including the REST permission matrix
-#      run against a web server of that site as real logged-in users;
+#   2. the install / migrate / uninstall lifecycle on a scratch site, then the integration tests
+#      inside the test site (bench run-tests), including the REST permission matrix run against a
+#      web server of that site as real logged-in users;
 #   3. browser tests of the desk (when present under tests/browser).
 # It reuses the bench at $THI_DUA_BENCH (default ~/thi-dua-bench) or builds one with
 # scripts/setup_bench.sh, and exits non-zero when any layer fails or no bench can be had.
@@ -36,6 +37,9 @@ status=0
 step "Layer 1: site-free unit tests"
 (cd "$APP_DIR" && "$PY" -m coverage run --data-file="$ARTIFACTS/.coverage.unit" --source=thi_dua_app \
 	-m pytest -q -p no:cacheprovider tests/unit) || status=1
+
+step "Layer 2: install, migrate and uninstall on a scratch site"
+"$APP_DIR/scripts/check_lifecycle.sh" "$BENCH_DIR" || status=1
 
 step "Layer 2: integration tests in site $TEST_SITE"
 server_log="$ARTIFACTS/test-server.log"

@@ -150,7 +150,8 @@ install_app() {
 		rm -rf "$target"
 		ln -s "$APP_DIR" "$target"
 	fi
-	"$BENCH_DIR/env/bin/pip" install --quiet --no-build-isolation -e "$APP_DIR"
+	"$BENCH_DIR/env/bin/pip" install --quiet --no-build-isolation -e "$APP_DIR" >"$BENCH_DIR/logs/setup-pip-app.log" 2>&1 \
+		|| { cat "$BENCH_DIR/logs/setup-pip-app.log" >&2; exit 1; }
 	grep -qx thi_dua_app "$BENCH_DIR/sites/apps.txt" || printf 'thi_dua_app\n' >>"$BENCH_DIR/sites/apps.txt"
 }
 
@@ -167,16 +168,30 @@ build_assets() {
 	(cd "$BENCH_DIR" && bench build --app thi_dua_app >/dev/null && bench compile-po-to-mo --app thi_dua_app --force >/dev/null)
 }
 
+# Run a bench command with its (long, progress-bar) output in a log; show the end of it on failure.
+quietly() {
+	local log="$BENCH_DIR/logs/setup-$1.log"
+	shift
+	if ! (cd "$BENCH_DIR" && "$@") >"$log" 2>&1; then
+		echo "setup_bench: '$*' failed; the end of $log:" >&2
+		tail -c 4000 "$log" | tr '\r' '\n' | tail -n 40 >&2
+		exit 1
+	fi
+}
+
 make_site() {
 	local name=$1
 	if [ ! -f "$BENCH_DIR/sites/$name/site_config.json" ]; then
 		log "Creating site $name"
-		(cd "$BENCH_DIR" && bench new-site "$name" --db-root-username "$DB_ADMIN_USER" \
-			--db-root-password "$DB_ADMIN_PASSWORD" --admin-password "$ADMIN_PASSWORD" --no-mariadb-socket)
+		quietly "new-site-$name" bench new-site "$name" --db-root-username "$DB_ADMIN_USER" \
+			--db-root-password "$DB_ADMIN_PASSWORD" --admin-password "$ADMIN_PASSWORD"
 	fi
-	(cd "$BENCH_DIR" && bench --site "$name" list-apps | grep -q '^thi_dua_app' \
-		|| bench --site "$name" install-app thi_dua_app)
-	(cd "$BENCH_DIR" && bench --site "$name" migrate >/dev/null)
+	if ! (cd "$BENCH_DIR" && bench --site "$name" list-apps 2>/dev/null | grep -q '^thi_dua_app'); then
+		log "Installing thi_dua_app on $name"
+		quietly "install-$name" bench --site "$name" install-app thi_dua_app
+	fi
+	log "Migrating $name"
+	quietly "migrate-$name" bench --site "$name" migrate
 }
 
 ensure_tools

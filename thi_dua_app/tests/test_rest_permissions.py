@@ -288,9 +288,14 @@ class TestRestPermissionMatrix(FrappeTestCase):
 			return {row["parent"] for row in response.json()["data"]}
 
 		self.assertEqual(parents("officer_B", "Evaluation Score", EVALUATION), {self.evaluations["B"]})
-		self.assertEqual(parents("officer_A", "Evaluation Score", EVALUATION), {self.evaluations[k] for k in "ABD"})
+		self.assertEqual(
+			parents("officer_A", "Evaluation Score", EVALUATION), {self.evaluations[k] for k in "ABD"}
+		)
 		self.assertEqual(parents("officer_X", "Pledge Signatory", "Emulation Pledge"), set())
-		self.assertEqual(parents("officer_B", "Pledge Signatory", "Emulation Pledge"), {self.world.pledge, self.draft_pledge})
+		self.assertEqual(
+			parents("officer_B", "Pledge Signatory", "Emulation Pledge"),
+			{self.world.pledge, self.draft_pledge},
+		)
 		response = self.call("officer_B", "frappe.client.get_count", doctype="Evaluation Score")
 		self.assertEqual(response.json()["message"], 25)
 		response = self.session("officer_B").request(
@@ -302,7 +307,9 @@ class TestRestPermissionMatrix(FrappeTestCase):
 				"limit_page_length": 0,
 			},
 		)
-		self.assertEqual({row["attached_to_name"] for row in response.json()["data"]}, {self.evaluations["B"]})
+		self.assertEqual(
+			{row["attached_to_name"] for row in response.json()["data"]}, {self.evaluations["B"]}
+		)
 
 	def test_link_search(self):
 		response = self.call(

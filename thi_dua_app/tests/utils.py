@@ -11,13 +11,14 @@ class ThiDuaTestCase(FrappeTestCase):
 	at its end, and every test rolls back to a savepoint, so the site is left as it was found."""
 
 	prefix = "TDTest"
+	letters = "ABCD"
 	world: World
 
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
 		frappe.set_user("Administrator")
-		cls.world = make_world(cls.prefix)
+		cls.world = make_world(cls.prefix, letters=cls.letters)
 
 	def setUp(self):
 		frappe.set_user("Administrator")
