@@ -14,7 +14,8 @@ set -euo pipefail
 APP_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export THI_DUA_BENCH=${THI_DUA_BENCH:-$HOME/thi-dua-bench}
 TEST_SITE=${THI_DUA_TEST_SITE:-thidua-test.localhost}
-TEST_PORT=${THI_DUA_TEST_PORT:-8011}
+# A free port for the test web server, so no other server can answer in its place.
+TEST_PORT=${THI_DUA_TEST_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 ARTIFACTS=${THI_DUA_ARTIFACTS:-$APP_DIR/test-artifacts}
 BENCH_DIR=$THI_DUA_BENCH
 PY="$BENCH_DIR/env/bin/python"
@@ -43,6 +44,9 @@ step "Layer 2: install, migrate and uninstall on a scratch site"
 
 step "Layer 2: integration tests in site $TEST_SITE"
 server_log="$ARTIFACTS/test-server.log"
+if curl -s -o /dev/null "http://127.0.0.1:$TEST_PORT/"; then
+	fail "port $TEST_PORT is already in use; set THI_DUA_TEST_PORT to a free port"
+fi
 bench --site "$TEST_SITE" serve --port "$TEST_PORT" --noreload >"$server_log" 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true; pkill -P "$server_pid" 2>/dev/null || true' EXIT

@@ -6,7 +6,7 @@ translate each of them. Pure Python, no frappe, so a site-free test can hold the
 
 Strings come from DocType, workspace, number card, report and print format JSON (names, labels,
 descriptions, options), the shipped fixtures (roles, workflow states and actions), and the
-literal arguments of ``_()`` in Python and ``__()`` in JavaScript.
+literal arguments of ``_()`` in Python and Jinja templates and ``__()`` in JavaScript.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def extract_messages(app_dir: Path = APP) -> set[str]:
 			continue
 		if path.suffix == ".json":
 			messages |= _from_json(path)
-		elif path.suffix == ".py" and path.name != "catalog.py":
+		elif path.suffix in (".py", ".html") and path.name != "catalog.py":
 			messages |= _from_source(path, _PY_CALL)
 		elif path.suffix == ".js":
 			messages |= _from_source(path, _JS_CALL)

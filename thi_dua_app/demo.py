@@ -215,6 +215,8 @@ def load_demo() -> str:
 			"bloc_kind": "Bloc",
 			"level": "Province",
 			"managing_body": "Sở Nội vụ tỉnh Bắc Ninh (Ban Thi đua – Khen thưởng)",
+			"parent_body": "UBND tỉnh Bắc Ninh",
+			"place_name": "Bắc Ninh",
 			"members": [
 				{"member_unit": unit[0], "from_date": "2017-01-01", "rotation_order": position}
 				for position, unit in enumerate(UNITS, start=1)

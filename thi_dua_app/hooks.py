@@ -14,6 +14,19 @@ fixtures = [
 	{"dt": "Workflow", "filters": [["name", "in", ["Emulation Evaluation"]]]},
 ]
 
+# Desk helpers shared by the reports.
+app_include_js = "thi_dua.bundle.js"
+
+# Vietnamese numbers and dates, and the ranking rows, for the print formats.
+jinja = {
+	"methods": [
+		"thi_dua_app.formatting.vn_number",
+		"thi_dua_app.formatting.vn_long_date",
+		"thi_dua_app.formatting.vn_short_date",
+		"thi_dua_app.thi_dua.report.bloc_ranking.bloc_ranking.thi_dua_ranking_rows",
+	]
+}
+
 after_install = "thi_dua_app.install.after_install"
 before_uninstall = "thi_dua_app.install.before_uninstall"
 

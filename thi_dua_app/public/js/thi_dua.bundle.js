@@ -1,0 +1,14 @@
+// Desk helpers shared by the app's reports.
+frappe.provide("thi_dua");
+
+// Fill empty report filters with the user's sensible defaults: the latest signed pledge they
+// can read, its year and bloc, and their own unit.
+thi_dua.set_report_defaults = function (report, fieldnames) {
+	return frappe.xcall("thi_dua_app.thi_dua.report_data.report_defaults").then((defaults) => {
+		for (const fieldname of fieldnames) {
+			if (defaults[fieldname] && !report.get_filter_value(fieldname)) {
+				report.set_filter_value(fieldname, defaults[fieldname]);
+			}
+		}
+	});
+};

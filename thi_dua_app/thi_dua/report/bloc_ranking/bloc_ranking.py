@@ -1,0 +1,123 @@
+"""Bảng tổng hợp điểm, xếp hạng: the bloc's ranking for one pledge, as the user may see it."""
+
+import frappe
+from frappe import _
+
+from thi_dua_app.thi_dua.report_data import evaluations, group_scores, ranking_group, readable_pledge
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	if not filters.pledge:
+		return columns(""), [], None, None
+	pledge = readable_pledge(filters.pledge)
+	group = ranking_group(pledge)
+	rows = evaluations(
+		{"pledge": pledge.name},
+		[
+			"name",
+			"member_unit",
+			"workflow_state",
+			"bloc_rank",
+			"self_total",
+			"verified_base",
+			"verified_bonus",
+			"verified_deduction",
+			"final_score",
+			"classification",
+			"tie_break_note",
+			"disqualified",
+		],
+	)
+	scores = group_scores([row.name for row in rows], group)
+	for row in rows:
+		row.group_score = scores.get(row.name, 0.0)
+		row.bloc_rank = row.bloc_rank or None
+		row.workflow_state = _(row.workflow_state)
+	# Ranked units first, in rank order; the rest (not yet verified) after, by name.
+	rows.sort(key=lambda row: (row.bloc_rank is None, row.bloc_rank or 0, row.member_unit))
+	return columns(group), rows, None, chart(rows)
+
+
+def columns(group: str) -> list[dict]:
+	return [
+		{"fieldname": "bloc_rank", "label": _("Rank"), "fieldtype": "Int", "width": 70},
+		{
+			"fieldname": "member_unit",
+			"label": _("Member unit"),
+			"fieldtype": "Link",
+			"options": "Member Unit",
+			"width": 260,
+		},
+		{
+			"fieldname": "name",
+			"label": _("Evaluation"),
+			"fieldtype": "Link",
+			"options": "Emulation Evaluation",
+			"width": 150,
+		},
+		{"fieldname": "workflow_state", "label": _("Status"), "fieldtype": "Data", "width": 110},
+		{
+			"fieldname": "self_total",
+			"label": _("Self total"),
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 100,
+		},
+		{
+			"fieldname": "verified_base",
+			"label": _("Verified base score"),
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 110,
+		},
+		{
+			"fieldname": "verified_bonus",
+			"label": _("Bonus"),
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 80,
+		},
+		{
+			"fieldname": "verified_deduction",
+			"label": _("Deductions"),
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 90,
+		},
+		{
+			"fieldname": "final_score",
+			"label": _("Final score"),
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 100,
+		},
+		{
+			"fieldname": "group_score",
+			"label": _("Group {0} score").format(group),
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 100,
+		},
+		{"fieldname": "classification", "label": _("Classification"), "fieldtype": "Data", "width": 160},
+		{"fieldname": "tie_break_note", "label": _("Tie-break note"), "fieldtype": "Data", "width": 320},
+	]
+
+
+def chart(rows) -> dict | None:
+	ranked = [row for row in rows if row.bloc_rank]
+	if not ranked:
+		return None
+	return {
+		"data": {
+			"labels": [row.member_unit for row in ranked],
+			"datasets": [{"name": _("Final score"), "values": [row.final_score for row in ranked]}],
+		},
+		"type": "bar",
+		"colors": ["#2490ef"],
+	}
+
+
+def thi_dua_ranking_rows(pledge: str) -> list[dict]:
+	"""The report's rows for print formats (a Jinja method): the same permission-checked query."""
+	return execute({"pledge": pledge})[1]

@@ -1,0 +1,16 @@
+frappe.query_reports["Unit History"] = {
+	filters: [
+		{
+			fieldname: "member_unit",
+			label: __("Member unit"),
+			fieldtype: "Link",
+			options: "Member Unit",
+			reqd: 1,
+		},
+		{ fieldname: "from_year", label: __("From year"), fieldtype: "Int" },
+		{ fieldname: "to_year", label: __("To year"), fieldtype: "Int" },
+	],
+	onload(report) {
+		thi_dua.set_report_defaults(report, ["member_unit"]);
+	},
+};
