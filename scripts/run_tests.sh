@@ -57,6 +57,8 @@ for _ in $(seq 1 60); do
 done
 curl -sf "http://127.0.0.1:$TEST_PORT/api/method/ping" >/dev/null || fail "the test web server did not answer"
 export THI_DUA_TEST_URL="http://127.0.0.1:$TEST_PORT"
+# PDFs fetch the site's stylesheets over HTTP: point the site at the server that is running.
+bench --site "$TEST_SITE" set-config host_name "$THI_DUA_TEST_URL" >/dev/null
 # What `bench run-tests` runs, under coverage; CI=1 makes it exit non-zero on a failure.
 (cd "$BENCH_DIR/sites" && CI=1 "$PY" -m coverage run --data-file="$ARTIFACTS/.coverage.site" \
 	--source="$APP_DIR/thi_dua_app" -m frappe.utils.bench_helper frappe \

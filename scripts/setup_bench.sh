@@ -42,6 +42,21 @@ log() { printf '\n==> %s\n' "$*"; }
 PY=${PYTHON:-python3.11}
 command -v "$PY" >/dev/null || PY=python3
 
+# PDFs need wkhtmltopdf, and a Times-metric face with every Vietnamese glyph (Tinos) where
+# Times New Roman itself is not installed.
+ensure_system_packages() {
+	local missing=()
+	command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
+	fc-list 2>/dev/null | grep -qiE "Times New Roman|Tinos" || missing+=(fonts-croscore)
+	[ ${#missing[@]} -eq 0 ] && return
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+		log "Installing ${missing[*]}"
+		apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+	else
+		echo "setup_bench: please install ${missing[*]} (PDF printing needs them)" >&2
+	fi
+}
+
 ensure_tools() {
 	command -v bench >/dev/null || "$PY" -m pip install --quiet "frappe-bench>=5.22"
 	command -v yarn >/dev/null || npm install --global --silent yarn
@@ -195,6 +210,7 @@ make_site() {
 }
 
 ensure_tools
+ensure_system_packages
 make_bench
 write_config
 install_app

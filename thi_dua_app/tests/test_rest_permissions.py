@@ -345,6 +345,42 @@ class TestRestPermissionMatrix(FrappeTestCase):
 		for letter in "ACD":
 			self.assertNotIn(self.evaluations[letter], response.text)
 
+	def test_report_and_its_export(self):
+		def ranking(who):
+			response = self.call(
+				who,
+				"frappe.desk.query_report.run",
+				http="POST",
+				report_name="Bloc Ranking",
+				filters=json.dumps({"pledge": self.world.pledge}),
+			)
+			self.assertStatus(response, 200, f"{who} runs the ranking")
+			return {row["name"] for row in response.json()["message"]["result"]}
+
+		self.assertEqual(ranking("officer_B"), {self.evaluations["B"]})
+		self.assertEqual(ranking("officer_A"), {self.evaluations[k] for k in "ABD"})
+		response = self.call(
+			"officer_B",
+			"frappe.desk.query_report.export_query",
+			http="POST",
+			report_name="Bloc Ranking",
+			file_format_type="CSV",
+			filters=json.dumps({"pledge": self.world.pledge}),
+			visible_idx="[]",
+		)
+		self.assertStatus(response, 200, "export of the ranking")
+		self.assertIn(self.world.unit("B"), response.text)
+		for letter in "ACD":
+			self.assertNotIn(self.world.unit(letter), response.text)
+		response = self.call(
+			"officer_X",
+			"frappe.desk.query_report.run",
+			http="POST",
+			report_name="Bloc Ranking",
+			filters=json.dumps({"pledge": self.world.pledge}),
+		)
+		self.assertStatus(response, 403, "a unit outside the bloc runs the ranking")
+
 	def test_print(self):
 		for who, letter, expected in (
 			("officer_B", "C", 403),

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
+from frappe.translate import print_language
 from frappe.utils import flt
 
 from thi_dua_app.constants import RANKED_STATES
@@ -64,17 +65,19 @@ def refresh_ranking(pledge_name: str) -> list[Placement]:
 	placements = rank(standings, tie_breaks_of(pledge))
 	unit_of = {row.name: row.member_unit for row in evaluations}
 	placed = {placement.key: placement for placement in placements}
-	for row in evaluations:
-		placement = placed.get(row.name)
-		frappe.db.set_value(
-			"Emulation Evaluation",
-			row.name,
-			{
-				"bloc_rank": placement.rank if placement else 0,
-				"tie_break_note": tie_break_note(placement, unit_of) if placement else "",
-			},
-			update_modified=False,
-		)
+	# The note is stored text: it is written in the site's language, whoever triggers the ranking.
+	with print_language(frappe.db.get_single_value("System Settings", "language") or "en"):
+		for row in evaluations:
+			placement = placed.get(row.name)
+			frappe.db.set_value(
+				"Emulation Evaluation",
+				row.name,
+				{
+					"bloc_rank": placement.rank if placement else 0,
+					"tie_break_note": tie_break_note(placement, unit_of) if placement else "",
+				},
+				update_modified=False,
+			)
 	return placements
 
 

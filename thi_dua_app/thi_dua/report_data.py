@@ -1,5 +1,9 @@
 """Queries shared by the reports and print formats. Every one goes through ``frappe.get_list``,
-which applies the app's permission conditions: a report returns only rows its user may read."""
+which applies the app's permission conditions: a report returns only rows its user may read.
+
+Unit columns in the reports are plain text, not links: Frappe drops report rows whose link
+columns point to records the user's User Permissions exclude, and a unit's officer is (rightly)
+restricted to its own Member Unit record — which would hide the rows the head may see."""
 
 from __future__ import annotations
 
@@ -28,10 +32,16 @@ def ranking_group(pledge) -> str:
 	return pledge.groups[0].group_code if pledge.groups else ""
 
 
-def evaluations(filters: dict, fields: list[str], order_by: str = "bloc_rank asc") -> list[dict]:
+def evaluations(filters: dict | list, fields: list[str], order_by: str = "bloc_rank asc") -> list[dict]:
+	"""Evaluations the user may read; ``filters`` as a dict or a list of [field, operator, value]."""
+	if isinstance(filters, dict):
+		filters = [
+			[field, *value] if isinstance(value, tuple) else [field, "=", value]
+			for field, value in filters.items()
+		]
 	return frappe.get_list(
 		EVALUATION,
-		filters={"docstatus": ("<", 2), **filters},
+		filters=[["docstatus", "<", 2], *filters],
 		fields=fields,
 		order_by=order_by,
 		limit_page_length=0,

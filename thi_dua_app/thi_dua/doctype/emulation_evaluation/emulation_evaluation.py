@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.model.naming import make_autoname
-from frappe.utils import cint, cstr, flt, now_datetime
+from frappe.utils import cint, cstr, flt, now_datetime, today
 
 from thi_dua_app.constants import (
 	DRAFT,
@@ -187,6 +187,9 @@ class EmulationEvaluation(Document):
 		capabilities = evaluation_capabilities(self)
 		if new_state in STEP and old_state in STEP and STEP[new_state] < STEP[old_state]:
 			self.record_return(old_state, new_state)
+			if new_state == RETURNED:
+				self.self_assessed_on = None
+			self.verified_on = None
 		elif new_state == SELF_ASSESSED:
 			if not capabilities["self"]:
 				frappe.throw(
@@ -198,11 +201,14 @@ class EmulationEvaluation(Document):
 				row.verified_score = row.self_score
 				row.verified_occurrences = row.self_occurrences
 			self.return_reason = None
-		elif new_state == VERIFIED and not capabilities["verify"]:
-			frappe.throw(
-				_("Only the head or deputy unit of the pledge can verify an evaluation."),
-				frappe.PermissionError,
-			)
+			self.self_assessed_on = today()
+		elif new_state == VERIFIED:
+			if not capabilities["verify"]:
+				frappe.throw(
+					_("Only the head or deputy unit of the pledge can verify an evaluation."),
+					frappe.PermissionError,
+				)
+			self.verified_on = today()
 
 	def record_return(self, old_state: str, new_state: str):
 		reason = cstr(self.return_reason).strip()

@@ -59,7 +59,10 @@ def add_unit_user(unit: str, user: str) -> str:
 			"user": user,
 			"allow": MEMBER_UNIT,
 			"for_value": unit,
-			"apply_to_all_doctypes": 1,
+			# Only the Member Unit records themselves are restricted by it; every other row rule
+			# is the app's own (thi_dua_app.permissions), so reports and links are not filtered twice.
+			"apply_to_all_doctypes": 0,
+			"applicable_for": MEMBER_UNIT,
 		}
 	).insert(ignore_permissions=True)
 	return permission.name

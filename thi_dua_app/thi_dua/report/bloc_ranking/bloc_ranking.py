@@ -45,8 +45,7 @@ def columns(group: str) -> list[dict]:
 		{
 			"fieldname": "member_unit",
 			"label": _("Member unit"),
-			"fieldtype": "Link",
-			"options": "Member Unit",
+			"fieldtype": "Data",
 			"width": 260,
 		},
 		{

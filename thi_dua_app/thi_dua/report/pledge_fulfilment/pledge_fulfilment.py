@@ -61,8 +61,7 @@ def columns() -> list[dict]:
 		{
 			"fieldname": "member_unit",
 			"label": _("Member unit"),
-			"fieldtype": "Link",
-			"options": "Member Unit",
+			"fieldtype": "Data",
 			"width": 240,
 		},
 		{"fieldname": "target_no", "label": _("No."), "fieldtype": "Int", "width": 50},

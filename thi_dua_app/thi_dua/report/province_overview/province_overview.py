@@ -71,8 +71,7 @@ def columns() -> list[dict]:
 		{
 			"fieldname": "head_unit",
 			"label": _("Head unit"),
-			"fieldtype": "Link",
-			"options": "Member Unit",
+			"fieldtype": "Data",
 			"width": 200,
 		},
 		{"fieldname": "member_units", "label": _("Member units"), "fieldtype": "Int", "width": 100},

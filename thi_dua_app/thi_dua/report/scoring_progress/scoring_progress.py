@@ -26,7 +26,7 @@ def execute(filters=None):
 		for row in frappe.get_all(
 			EVALUATION,
 			filters={"pledge": pledge.name, "docstatus": ("<", 2), "member_unit": ("in", units or [""])},
-			fields=["name", "member_unit", "workflow_state", "modified"],
+			fields=["name", "member_unit", "workflow_state", "self_assessed_on", "verified_on"],
 		)
 	}
 	today = getdate(filters.get("as_of") or None)
@@ -41,9 +41,9 @@ def execute(filters=None):
 				"member_unit": unit,
 				"evaluation": evaluation.name if evaluation else None,
 				"workflow_state": _(state) if state else _("Not created"),
-				"self_assessed": int(self_assessed),
+				"self_assessed_on": evaluation.self_assessed_on if self_assessed else None,
 				"self_assessment_due": pledge.self_assessment_due,
-				"verified": int(verified),
+				"verified_on": evaluation.verified_on if verified else None,
 				"verification_due": pledge.verification_due,
 				"late": lateness(today, pledge, self_assessed, verified),
 			}
@@ -64,8 +64,7 @@ def columns() -> list[dict]:
 		{
 			"fieldname": "member_unit",
 			"label": _("Member unit"),
-			"fieldtype": "Link",
-			"options": "Member Unit",
+			"fieldtype": "Data",
 			"width": 260,
 		},
 		{"fieldname": "workflow_state", "label": _("Status"), "fieldtype": "Data", "width": 120},

@@ -11,11 +11,11 @@ def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	if not filters.member_unit:
 		return columns(), []
-	conditions = {"member_unit": filters.member_unit}
+	conditions = [["member_unit", "=", filters.member_unit]]
 	if filters.from_year:
-		conditions["year"] = (">=", cint(filters.from_year))
+		conditions.append(["year", ">=", cint(filters.from_year)])
 	if filters.to_year:
-		conditions["year"] = ("between", [cint(filters.from_year or 0), cint(filters.to_year)])
+		conditions.append(["year", "<=", cint(filters.to_year)])
 	rows = evaluations(
 		conditions,
 		["year", "bloc", "pledge", "name", "workflow_state", "final_score", "bloc_rank", "classification"],

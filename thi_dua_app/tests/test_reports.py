@@ -1,0 +1,244 @@
+"""Reports and print formats in a real site, as real users: whole rows compared, and each user
+sees only the rows they may read.
+
+World: A head, D deputy. 2017: A 99; B 93 (group I 45); C 93 (group I 44); D 100 but
+disqualified — all verified. 2018: a second pledge where only B is verified.
+"""
+
+import io
+
+import frappe
+from pypdf import PdfReader
+
+from thi_dua_app.constants import SUBMIT_SELF_ASSESSMENT, VERIFY
+from thi_dua_app.tests.factories import act, evaluation_of, fill, make_pledge
+from thi_dua_app.tests.utils import ThiDuaTestCase
+from thi_dua_app.thi_dua.ranking import refresh_ranking
+from thi_dua_app.thi_dua.report.bloc_ranking.bloc_ranking import execute as bloc_ranking
+from thi_dua_app.thi_dua.report.pledge_fulfilment.pledge_fulfilment import execute as pledge_fulfilment
+from thi_dua_app.thi_dua.report.province_overview.province_overview import execute as province_overview
+from thi_dua_app.thi_dua.report.scoring_progress.scoring_progress import execute as scoring_progress
+from thi_dua_app.thi_dua.report.unit_history.unit_history import execute as unit_history
+
+RESULTS_2017 = {
+	"A": ({"I.1": 27}, {"V.1": 1}),
+	"B": ({"I.1": 25, "II.2": 3}, {"VI.1": 2}),
+	"C": ({"I.1": 24}, {"VI.1": 2}),
+	"D": ({}, {"VII.1": 1}),
+}
+
+
+def verify_all(pledge: str, results: dict, world):
+	frappe.get_doc("Emulation Pledge", pledge).create_evaluations()
+	for letter, (scores, occurrences) in results.items():
+		name = frappe.db.get_value(
+			"Emulation Evaluation", {"pledge": pledge, "member_unit": world.unit(letter)}
+		)
+		evaluation = fill(frappe.get_doc("Emulation Evaluation", name), scores, occurrences)
+		for target in evaluation.target_results:
+			target.achieved_value = 1 if target.indicator_kind == "Yes/No" else target.committed_value
+		evaluation.target_results[4].achieved_value = 12 if letter == "B" else 20  # "≥ 15% excellently"
+		evaluation.save()
+		act(name, SUBMIT_SELF_ASSESSMENT)
+		act(name, VERIFY)
+
+
+class TestReports(ThiDuaTestCase):
+	prefix = "TDReport"
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		verify_all(cls.world.pledge, RESULTS_2017, cls.world)
+		pledge_2018 = make_pledge(
+			cls.world,
+			cls.world.unit("B"),
+			cls.world.unit("C"),
+			year=2018,
+			self_assessment_due="2018-11-15",
+			verification_due="2018-11-30",
+		)
+		pledge_2018.submit()
+		cls.pledge_2018 = pledge_2018.name
+		verify_all(cls.pledge_2018, {"B": ({"I.1": 20}, {})}, cls.world)
+
+	def ranking(self, who: str) -> list[tuple]:
+		self.as_user(who)
+		rows = bloc_ranking({"pledge": self.world.pledge})[1]
+		return [
+			(row.bloc_rank, row.member_unit, row.final_score, row.group_score, row.tie_break_note)
+			for row in rows
+		]
+
+	def test_bloc_ranking_for_the_head(self):
+		unit = self.world.unit
+		self.assertEqual(
+			self.ranking("officer_A"),
+			[
+				(1, unit("A"), 99, 47, ""),  # group I: 27 + 10 + 10
+				(
+					2,
+					unit("B"),
+					93,
+					45,
+					f"Same final score as {unit('C')}; ranked above it on the score of group I.",
+				),
+				(
+					3,
+					unit("C"),
+					93,
+					44,
+					f"Same final score as {unit('B')}; ranked below it on the score of group I.",
+				),
+				(4, unit("D"), 100, 50, "Disqualified: ranked after every qualified unit."),
+			],
+		)
+
+	def test_bloc_ranking_shows_a_member_only_its_own_row_before_publication(self):
+		self.assertEqual([row[1] for row in self.ranking("officer_B")], [self.world.unit("B")])
+		self.as_user("officer_X")
+		self.assertRaises(frappe.PermissionError, bloc_ranking, {"pledge": self.world.pledge})
+
+	def test_bloc_ranking_in_vietnamese_with_a_chart(self):
+		# Notes are written in the site's language; the desk of this province speaks Vietnamese.
+		frappe.db.set_single_value("System Settings", "language", "vi")
+		refresh_ranking(self.world.pledge)
+		self.in_vietnamese()
+		self.as_user("manager")
+		columns, rows, _message, chart = bloc_ranking({"pledge": self.world.pledge})
+		self.assertEqual(
+			[column["label"] for column in columns][:3], ["Xếp hạng", "Đơn vị thành viên", "Bảng chấm điểm"]
+		)
+		self.assertEqual(
+			rows[1].tie_break_note,
+			f"Bằng điểm cuối cùng với {self.world.unit('C')}; xếp trên nhờ điểm nhóm I.",
+		)
+		self.assertEqual(chart["data"]["datasets"][0]["values"], [99, 93, 93, 100])
+
+	def test_pledge_fulfilment(self):
+		self.as_user("officer_A")
+		columns, rows, _message, _chart, summary = pledge_fulfilment({"pledge": self.world.pledge})
+		fifth = [
+			(row["member_unit"], row["committed_value"], row["achieved_value"], row["met"])
+			for row in rows
+			if row["target_no"] == 5
+		]
+		unit = self.world.unit
+		self.assertEqual(
+			fifth,
+			[(unit("A"), 15, 20, 1), (unit("B"), 15, 12, 0), (unit("C"), 15, 20, 1), (unit("D"), 15, 20, 1)],
+		)
+		self.assertEqual([item["value"] for item in summary], [27, 1])  # 4 units × 7 targets, one missed
+
+	def test_scoring_progress_for_the_head_and_for_a_member(self):
+		self.as_user("officer_B")  # head of 2018
+		rows = scoring_progress({"pledge": self.pledge_2018, "as_of": "2018-12-31"})[1]
+		self.assertEqual(
+			[(row["member_unit"], row["workflow_state"], row["late"]) for row in rows],
+			[
+				(self.world.unit("A"), "Draft", "Self-assessment overdue"),
+				(self.world.unit("B"), "Verified", ""),
+				(self.world.unit("C"), "Draft", "Self-assessment overdue"),
+				(self.world.unit("D"), "Draft", "Self-assessment overdue"),
+			],
+		)
+		self.assertEqual(rows[1]["self_assessed_on"], frappe.utils.getdate())
+		self.as_user("officer_D")  # a plain member in 2018: its own line only
+		rows = scoring_progress({"pledge": self.pledge_2018, "as_of": "2018-01-31"})[1]
+		self.assertEqual([(row["member_unit"], row["late"]) for row in rows], [(self.world.unit("D"), "")])
+
+	def test_unit_history(self):
+		self.as_user("officer_B")
+		rows = unit_history({"member_unit": self.world.unit("B")})[1]
+		self.assertEqual(
+			[(row.year, row.final_score, row.bloc_rank) for row in rows], [(2017, 93, 2), (2018, 90, 1)]
+		)
+		rows = unit_history({"member_unit": self.world.unit("B"), "from_year": 2018, "to_year": 2018})[1]
+		self.assertEqual([row.year for row in rows], [2018])
+		self.assertEqual(unit_history({"member_unit": self.world.unit("C")})[1], [])  # another unit's drafts
+
+	def test_province_overview(self):
+		self.as_user("manager")
+		rows = province_overview({"year": 2017})[1]
+		mine = [row for row in rows if row["bloc"] == self.world.bloc]
+		self.assertEqual(
+			[
+				(
+					row["member_units"],
+					row["evaluations"],
+					row["self_assessed"],
+					row["verified"],
+					row["leader"],
+					row["leader_score"],
+				)
+				for row in mine
+			],
+			[(4, 4, 4, 4, self.world.unit("A"), 99)],
+		)
+		self.as_user("officer_X")
+		self.assertEqual(
+			[row for row in province_overview({"year": 2017})[1] if row["bloc"] == self.world.bloc], []
+		)
+
+	# ------------------------------------------------------------ print formats
+
+	def print_html(self, doctype: str, name: str, print_format: str) -> str:
+		# The print view offers each format in its default language, Vietnamese.
+		self.in_vietnamese()
+		return frappe.get_print(doctype, name, print_format)
+
+	def test_pledge_covenant_in_the_state_format(self):
+		self.as_user("officer_C")
+		html = self.print_html("Emulation Pledge", self.world.pledge, "Pledge Covenant")
+		for text in (
+			"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+			"Độc lập - Tự do - Hạnh phúc",
+			"Bản giao ước thi đua năm 2017",
+			"ngày 07 tháng 3 năm 2017",
+			"(chỉ tiêu: 15%)",
+			"Head of D",  # every member's head in the signature grid
+			"Times New Roman",
+		):
+			self.assertIn(text, html)
+
+	def test_score_sheet_with_decimal_commas_and_its_permission(self):
+		evaluation = evaluation_of(self.world, "B")
+		self.as_user("officer_B")
+		html = self.print_html("Emulation Evaluation", evaluation.name, "Evaluation Score Sheet")
+		self.assertIn("Bảng chấm điểm thi đua năm 2017", html)
+		self.assertIn("TM. Khối thi đua", html)
+		self.as_user("officer_C")
+		self.assertRaises(
+			(frappe.PermissionError, frappe.DoesNotExistError),
+			self.print_html,
+			"Emulation Evaluation",
+			evaluation.name,
+			"Evaluation Score Sheet",
+		)
+
+	def test_ranking_sheet_lists_what_the_reader_may_see(self):
+		self.as_user("officer_A")
+		html = self.print_html("Emulation Pledge", self.world.pledge, "Bloc Ranking Sheet")
+		self.assertIn("Bảng tổng hợp kết quả chấm điểm, xếp hạng thi đua năm 2017", html)
+		for letter in "ABCD":
+			self.assertIn(self.world.unit(letter), html)
+		self.as_user("officer_C")
+		html = self.print_html("Emulation Pledge", self.world.pledge, "Bloc Ranking Sheet")
+		self.assertNotIn(self.world.unit("B") + "</td>", html)
+
+	def test_pdf_keeps_vietnamese_diacritics(self):
+		self.as_user("officer_A")
+		self.in_vietnamese()
+		pdf = frappe.get_print("Emulation Pledge", self.world.pledge, "Pledge Covenant", as_pdf=True)
+		self.assertTrue(pdf.startswith(b"%PDF"))
+		page = PdfReader(io.BytesIO(pdf)).pages[0]
+		text = " ".join(page.extract_text().split())
+		self.assertIn("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text)
+		self.assertIn("Độc lập - Tự do - Hạnh phúc", text)
+		self.assertIn("tại Bắc Ninh", text)
+		# Every glyph comes from the Times-metric face: no fallback font for a missing diacritic.
+		fonts = {str(font.get_object()["/BaseFont"]) for font in page["/Resources"]["/Font"].values()}
+		self.assertTrue(fonts, "no font in the PDF")
+		self.assertEqual(
+			{font for font in fonts if not any(face in font for face in ("Tinos", "Times"))}, set()
+		)
