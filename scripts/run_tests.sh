@@ -4,7 +4,7 @@
 #   2. the install / migrate / uninstall lifecycle on a scratch site, then the integration tests
 #      inside the test site (bench run-tests), including the REST permission matrix run against a
 #      web server of that site as real logged-in users;
-#   3. browser tests of the desk (when present under tests/browser).
+#   3. browser tests of the desk in headless Chromium (tests/browser), with screenshots.
 # It reuses the bench at $THI_DUA_BENCH (default ~/thi-dua-bench) or builds one with
 # scripts/setup_bench.sh, and exits non-zero when any layer fails or no bench can be had.
 #
@@ -29,7 +29,18 @@ step "Bench and test site ($BENCH_DIR, $TEST_SITE)"
 [ -x "$PY" ] || fail "the bench has no Python environment"
 cd "$BENCH_DIR"
 bench --site "$TEST_SITE" set-config allow_tests true >/dev/null
-"$PY" -m pip install --quiet "pytest>=7" "coverage>=7" "requests>=2.31" || fail "cannot install the test tools"
+bench --site "$TEST_SITE" execute thi_dua_app.demo.use_vietnamese_formats >/dev/null
+# The tests make many users; Frappe refuses more than 60 new users an hour by default.
+bench --site "$TEST_SITE" set-config --parse throttle_user_limit 100000 >/dev/null
+"$PY" -m pip install --quiet "pytest>=7" "coverage>=7" "requests>=2.31" "playwright>=1.40" \
+	|| fail "cannot install the test tools"
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+if ! command -v chromium >/dev/null; then
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+		apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+	fi
+	command -v chromium >/dev/null || fail "Chromium is needed for the browser tests (apt-get install chromium)"
+fi
 mkdir -p "$ARTIFACTS"
 rm -f "$ARTIFACTS"/.coverage*
 
@@ -64,10 +75,9 @@ bench --site "$TEST_SITE" set-config host_name "$THI_DUA_TEST_URL" >/dev/null
 	--source="$APP_DIR/thi_dua_app" -m frappe.utils.bench_helper frappe \
 	--site "$TEST_SITE" run-tests --app thi_dua_app) || status=1
 
-if [ -d "$APP_DIR/tests/browser" ]; then
-	step "Layer 3: browser tests"
-	(cd "$APP_DIR" && "$PY" -m pytest -q -p no:cacheprovider tests/browser) || status=1
-fi
+step "Layer 3: browser tests (screenshots in $ARTIFACTS/browser)"
+export THI_DUA_TEST_SITE="$TEST_SITE" THI_DUA_ARTIFACTS="$ARTIFACTS" THI_DUA_CHROMIUM="$(command -v chromium)"
+(cd "$APP_DIR" && "$PY" -m pytest -q -p no:cacheprovider tests/browser) || status=1
 
 step "Coverage of the app's Python code"
 (cd "$APP_DIR" && "$PY" -m coverage combine --data-file="$ARTIFACTS/.coverage" "$ARTIFACTS"/.coverage.* >/dev/null \

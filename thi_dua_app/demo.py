@@ -234,21 +234,33 @@ def load_demo() -> str:
 
 
 def setup_site_defaults():
-	"""A Vietnamese desk: language, time zone, date and number formats; no setup wizard."""
+	"""A Vietnamese desk: language, Vietnamese formats; no setup wizard."""
+	frappe.db.set_single_value("System Settings", "language", "vi")
+	use_vietnamese_formats()
+
+
+def use_vietnamese_formats():
+	"""Dates dd/mm/yyyy, numbers 1.234,5, Vietnam's time zone (the desk's language is untouched)."""
 	settings = frappe.get_single("System Settings")
 	settings.update(
 		{
-			"language": "vi",
 			"country": "Vietnam",
 			"time_zone": "Asia/Ho_Chi_Minh",
 			"date_format": "dd/mm/yyyy",
 			"number_format": "#.###,##",
 			"float_precision": "2",
-			"setup_complete": 1,
 		}
 	)
 	settings.flags.ignore_mandatory = True
 	settings.save()
+	skip_setup_wizard()
+
+
+def skip_setup_wizard():
+	"""A development or test site goes straight to the desk (the wizard would ask for a company
+	profile the app does not need)."""
+	frappe.db.set_single_value("System Settings", "setup_complete", 1)
+	frappe.db.commit()
 
 
 def ensure(doctype: str, name: str, values: dict):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import frappe
+from frappe import _
 from frappe.utils import flt
 
 from thi_dua_app.permissions import get_user_units, leads_pledge, sees_everything
@@ -19,9 +20,17 @@ EVALUATION = "Emulation Evaluation"
 
 
 def readable_pledge(name: str):
-	pledge = frappe.get_doc("Emulation Pledge", name)
-	pledge.check_permission("read")
-	return pledge
+	"""The pledge, or None when the user may not read it. Reports answer "nothing to show" rather
+	than raise: Frappe switches a report that raises to background mode for everyone."""
+	if not frappe.db.exists("Emulation Pledge", name) or not frappe.has_permission(
+		"Emulation Pledge", "read", name
+	):
+		return None
+	return frappe.get_doc("Emulation Pledge", name)
+
+
+def not_readable_message(pledge: str) -> str:
+	return _("You may not read pledge {0}.").format(pledge)
 
 
 def ranking_group(pledge) -> str:

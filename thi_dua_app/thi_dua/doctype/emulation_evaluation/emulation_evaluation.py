@@ -66,10 +66,17 @@ class EmulationEvaluation(Document):
 	def on_update(self):
 		previous = self.get_doc_before_save()
 		if self.workflow_state in RANKED_STATES or (previous and previous.workflow_state in RANKED_STATES):
-			refresh_ranking(self.pledge)
+			self.refresh_ranking()
 
 	def on_cancel(self):
+		self.refresh_ranking()
+
+	def refresh_ranking(self):
+		"""Re-rank the pledge, and carry this evaluation's new rank back to whoever saved it."""
 		refresh_ranking(self.pledge)
+		self.bloc_rank, self.tie_break_note = frappe.db.get_value(
+			self.doctype, self.name, ["bloc_rank", "tie_break_note"]
+		)
 
 	def onload(self):
 		self.set_onload("capabilities", evaluation_capabilities(self))

@@ -3,7 +3,13 @@
 import frappe
 from frappe import _
 
-from thi_dua_app.thi_dua.report_data import evaluations, group_scores, ranking_group, readable_pledge
+from thi_dua_app.thi_dua.report_data import (
+	evaluations,
+	group_scores,
+	not_readable_message,
+	ranking_group,
+	readable_pledge,
+)
 
 
 def execute(filters=None):
@@ -11,6 +17,8 @@ def execute(filters=None):
 	if not filters.pledge:
 		return columns(""), [], None, None
 	pledge = readable_pledge(filters.pledge)
+	if not pledge:
+		return columns(""), [], not_readable_message(filters.pledge), None
 	group = ranking_group(pledge)
 	rows = evaluations(
 		{"pledge": pledge.name},

@@ -3,7 +3,7 @@
 import frappe
 from frappe import _
 
-from thi_dua_app.thi_dua.report_data import EVALUATION, evaluations, readable_pledge
+from thi_dua_app.thi_dua.report_data import EVALUATION, evaluations, not_readable_message, readable_pledge
 
 
 def execute(filters=None):
@@ -11,6 +11,8 @@ def execute(filters=None):
 	if not filters.pledge:
 		return columns(), []
 	pledge = readable_pledge(filters.pledge)
+	if not pledge:
+		return columns(), [], not_readable_message(filters.pledge)
 	units = {
 		row.name: row.member_unit for row in evaluations({"pledge": pledge.name}, ["name", "member_unit"])
 	}

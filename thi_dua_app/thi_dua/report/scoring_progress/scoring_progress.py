@@ -9,7 +9,12 @@ from frappe.utils import getdate
 
 from thi_dua_app.constants import DRAFT, RANKED_STATES, RETURNED
 from thi_dua_app.permissions import get_user_units
-from thi_dua_app.thi_dua.report_data import EVALUATION, can_follow_progress, readable_pledge
+from thi_dua_app.thi_dua.report_data import (
+	EVALUATION,
+	can_follow_progress,
+	not_readable_message,
+	readable_pledge,
+)
 
 
 def execute(filters=None):
@@ -17,6 +22,8 @@ def execute(filters=None):
 	if not filters.pledge:
 		return columns(), []
 	pledge = readable_pledge(filters.pledge)
+	if not pledge:
+		return columns(), [], not_readable_message(filters.pledge)
 	units = [row.member_unit for row in pledge.signatories]
 	if not can_follow_progress(pledge.name):
 		mine = set(get_user_units())

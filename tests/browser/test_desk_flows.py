@@ -1,0 +1,175 @@
+"""The flows a person does in the desk, in headless Chromium (Debian's), driven by Playwright:
+a unit fills and self-assesses its evaluation and is refused another unit's; the bloc head
+verifies; the province approves; the ranking report opens; the pledge prints to PDF.
+
+Run by scripts/run_tests.sh, which starts the site's web server and sets THI_DUA_TEST_URL,
+THI_DUA_TEST_SITE, THI_DUA_BENCH and THI_DUA_ARTIFACTS. Screenshots of each step are kept in
+$THI_DUA_ARTIFACTS/browser."""
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+CHROMIUM = os.environ.get("THI_DUA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-quic",
+	"--no-first-run",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+]
+
+
+def required(name: str) -> str:
+	value = os.environ.get(name)
+	if not value:
+		raise RuntimeError(f"{name} is not set: run the browser tests through scripts/run_tests.sh")
+	return value
+
+
+def bench_execute(method: str, *args) -> str:
+	command = ["bench", "--site", required("THI_DUA_TEST_SITE"), "execute", method]
+	if args:
+		command += ["--args", json.dumps(list(args))]
+	done = subprocess.run(command, cwd=required("THI_DUA_BENCH"), capture_output=True, text=True, check=True)
+	return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+
+
+@pytest.fixture(scope="module")
+def world():
+	data = json.loads(bench_execute("thi_dua_app.tests.browser_world.create"))
+	yield data
+	bench_execute("thi_dua_app.tests.browser_world.purge", data["prefix"])
+
+
+@pytest.fixture(scope="module")
+def browser():
+	if not Path(CHROMIUM).exists():
+		raise RuntimeError(f"Chromium is not installed at {CHROMIUM}")
+	with sync_playwright() as playwright:
+		browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+		yield browser
+		browser.close()
+
+
+@pytest.fixture(scope="module")
+def artifacts() -> Path:
+	path = Path(required("THI_DUA_ARTIFACTS")) / "browser"
+	path.mkdir(parents=True, exist_ok=True)
+	return path
+
+
+class Desk:
+	def __init__(self, browser, base_url: str, user: str, password: str, artifacts: Path):
+		self.base_url = base_url
+		self.artifacts = artifacts
+		self.context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+		self.page: Page = self.context.new_page()
+		self.page.set_default_timeout(30000)
+		self.page.goto(f"{base_url}/login")
+		self.page.fill("#login_email", user)
+		self.page.fill("#login_password", password)
+		self.page.click(".btn-login")
+		self.page.wait_for_url("**/app**")
+
+	def open(self, route: str):
+		self.page.goto(f"{self.base_url}{route}")
+
+	def shot(self, name: str):
+		self.page.screenshot(path=str(self.artifacts / f"{name}.png"), full_page=False)
+
+	def open_evaluation(self, name: str):
+		self.open(f"/app/emulation-evaluation/{name}")
+		expect(self.page.locator('[data-fieldname="scores"] .grid-row[data-idx="2"]')).to_be_visible()
+
+	def set_score(self, idx: int, fieldname: str, value: str):
+		row = self.page.locator(f'[data-fieldname="scores"] .grid-row[data-idx="{idx}"]')
+		row.locator(f'.grid-static-col[data-fieldname="{fieldname}"]').click()
+		field = row.locator(f'[data-fieldname="{fieldname}"] input')
+		field.fill(value)
+		field.press("Tab")
+
+	def save(self):
+		self.page.keyboard.press("Control+s")
+		expect(self.page.locator(".indicator-pill").filter(has_text="Chưa lưu")).to_have_count(0)
+
+	def act(self, action: str, state: str):
+		self.page.get_by_role("button", name="Các thao tác").click()
+		self.page.locator(".dropdown-menu.show .dropdown-item").filter(has_text=action).first.click()
+		expect(self.page.locator(".page-head .indicator-pill").filter(has_text=state)).to_be_visible()
+
+	def close(self):
+		self.context.close()
+
+
+def test_one_evaluation_from_the_unit_to_the_province(world, browser, artifacts):
+	base_url = required("THI_DUA_TEST_URL")
+	password = world["password"]
+	evaluation = world["evaluations"]["C"]
+
+	unit = Desk(browser, base_url, world["unit_users"]["C"], password, artifacts)
+	unit.open_evaluation(evaluation)
+	unit.set_score(2, "self_score", "9")
+	unit.set_score(3, "self_score", "8")
+	unit.save()
+	unit.shot("01-unit-fills-its-evaluation")
+	unit.act("Gửi bảng tự chấm", "Đã tự chấm")
+	unit.shot("02-unit-self-assessed")
+	# 9 + 8 claimed on I.2 and I.3
+	expect(unit.page.locator('[data-fieldname="self_total"] .control-value')).to_have_text(
+		re.compile(r"^17(,00)?$")
+	)
+
+	unit.open(f"/app/emulation-evaluation/{world['evaluations']['B']}")
+	expect(unit.page.get_by_text("Không được phép").first).to_be_visible()
+	unit.shot("03-another-unit-refused")
+	unit.close()
+
+	head = Desk(browser, base_url, world["unit_users"]["A"], password, artifacts)
+	head.open_evaluation(evaluation)
+	head.set_score(2, "verified_score", "8,5")  # the site writes numbers the Vietnamese way
+	head.save()
+	head.act("Xác nhận thẩm định", "Đã thẩm định")
+	expect(head.page.get_by_text("xếp thứ 1 trong Khối")).to_be_visible()
+	head.shot("04-bloc-head-verified")
+	head.close()
+
+	province = Desk(browser, base_url, world["manager"], password, artifacts)
+	province.open_evaluation(evaluation)
+	province.act("Phê duyệt", "Đã phê duyệt")
+	province.shot("05-province-approved")
+
+	province.open(f"/app/query-report/Bloc Ranking?pledge={world['pledge']}")
+	province.page.wait_for_timeout(3000)
+	province.shot("06-ranking-report")
+	table = province.page.locator(".dt-scrollable")
+	expect(table.get_by_text(world["units"]["C"])).to_be_visible()
+	expect(table.get_by_text("16,5").first).to_be_visible()  # 8,5 + 8 verified
+	province.shot("06-ranking-report")
+
+	province.open(
+		f"/printview?doctype=Emulation Pledge&name={world['pledge']}&format=Pledge Covenant&_lang=vi"
+	)
+	expect(province.page.get_by_text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).to_be_visible()
+	province.shot("07-pledge-print-preview")
+	response = province.context.request.get(
+		f"{base_url}/api/method/frappe.utils.print_format.download_pdf",
+		params={
+			"doctype": "Emulation Pledge",
+			"name": world["pledge"],
+			"format": "Pledge Covenant",
+			"_lang": "vi",
+		},
+	)
+	assert response.status == 200
+	pdf = response.body()
+	assert pdf.startswith(b"%PDF")
+	(artifacts / "08-pledge.pdf").write_bytes(pdf)
+	province.close()
