@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 
 import frappe
-from frappe.utils import now_datetime
+from frappe.utils import flt, now_datetime
 
 from thi_dua_app.constants import PROVINCE_MANAGER, UNIT_OFFICER
 from thi_dua_app.scoring import Band as ScoreBand
@@ -69,25 +69,31 @@ def criteria_rows() -> list[dict]:
 
 
 def build_province() -> None:
-	if frappe.db.exists("Emulation Bloc", f"{PREFIX} Bloc 01"):
+	"""Make whatever part of the province is missing (an interrupted run resumes)."""
+	if frappe.db.exists("Emulation Pledge", f"GUTD-{YEARS[-1]}-{PREFIX}{BLOCS:02d}-01"):
 		return
 	random.seed(2017)
 	started = time.perf_counter()
-	template = frappe.get_doc(
-		{
-			"doctype": "Scoring Template",
-			"template_name": f"{PREFIX} Template",
-			"scale_total": "1000",
-			"bonus_cap": 100,
-			"groups": [
-				{"group_code": code, "group_title": f"Nhóm {code}"}
-				for code in ("I", "II", "III", "IV", "V", "VI", "VII")
-			],
-			"criteria": criteria_rows(),
-			"bands": [{"band": band, "min_score": low, "max_score": high} for band, low, high in BANDS],
-			"tie_breaks": [{"rule": "Group score", "group_code": "I"}, {"rule": "Deduction points"}],
-		}
-	).insert()
+	name = f"{PREFIX} Template"
+	template = (
+		frappe.get_doc("Scoring Template", name)
+		if frappe.db.exists("Scoring Template", name)
+		else frappe.get_doc(
+			{
+				"doctype": "Scoring Template",
+				"template_name": f"{PREFIX} Template",
+				"scale_total": "1000",
+				"bonus_cap": 100,
+				"groups": [
+					{"group_code": code, "group_title": f"Nhóm {code}"}
+					for code in ("I", "II", "III", "IV", "V", "VI", "VII")
+				],
+				"criteria": criteria_rows(),
+				"bands": [{"band": band, "min_score": low, "max_score": high} for band, low, high in BANDS],
+				"tie_breaks": [{"rule": "Group score", "group_code": "I"}, {"rule": "Deduction points"}],
+			}
+		).insert()
+	)
 	for user, role in ((MANAGER, PROVINCE_MANAGER), (HEAD, UNIT_OFFICER)):
 		if not frappe.db.exists("User", user):
 			frappe.get_doc(
@@ -97,25 +103,32 @@ def build_province() -> None:
 	for b in range(1, BLOCS + 1):
 		units = []
 		for u in range(1, UNITS_PER_BLOC + 1):
-			unit = frappe.get_doc(
+			unit = f"{PREFIX} Unit {b:02d}-{u:02d}"
+			if not frappe.db.exists("Member Unit", unit):
+				frappe.get_doc(
+					{
+						"doctype": "Member Unit",
+						"unit_name": unit,
+						"short_code": f"{PREFIX}{b:02d}{u:02d}",
+						"unit_kind": "Department",
+					}
+				).insert()
+			units.append(unit)
+		bloc_name = f"{PREFIX} Bloc {b:02d}"
+		if frappe.db.exists("Emulation Bloc", bloc_name):
+			bloc = frappe.get_doc("Emulation Bloc", bloc_name)
+		else:
+			bloc = frappe.get_doc(
 				{
-					"doctype": "Member Unit",
-					"unit_name": f"{PREFIX} Unit {b:02d}-{u:02d}",
-					"short_code": f"{PREFIX}{b:02d}{u:02d}",
-					"unit_kind": "Department",
+					"doctype": "Emulation Bloc",
+					"bloc_name": bloc_name,
+					"bloc_code": f"{PREFIX}{b:02d}",
+					"members": [{"member_unit": unit, "from_date": f"{YEARS[0]}-01-01"} for unit in units],
 				}
 			).insert()
-			units.append(unit.name)
-		bloc = frappe.get_doc(
-			{
-				"doctype": "Emulation Bloc",
-				"bloc_name": f"{PREFIX} Bloc {b:02d}",
-				"bloc_code": f"{PREFIX}{b:02d}",
-				"members": [{"member_unit": unit, "from_date": f"{YEARS[0]}-01-01"} for unit in units],
-			}
-		).insert()
 		blocs.append((bloc, units))
-	add_unit_user(blocs[0][1][0], HEAD)  # the head of bloc 01 in every year
+	if not frappe.db.exists("User Permission", {"user": HEAD}):
+		add_unit_user(blocs[0][1][0], HEAD)  # the head of bloc 01 in every year
 	frappe.db.commit()
 	insert_pledges_and_evaluations(template, blocs)
 	frappe.db.commit()
@@ -126,7 +139,11 @@ def insert_pledges_and_evaluations(template, blocs) -> None:
 	now, user = now_datetime(), "Administrator"
 	criteria = [
 		Criterion(
-			row.criterion_code, row.group_code, row.criterion_type, row.max_points, row.points_per_occurrence
+			row.criterion_code,
+			row.group_code,
+			row.criterion_type,
+			flt(row.max_points),
+			flt(row.points_per_occurrence),
 		)
 		for row in template.criteria
 	]

@@ -50,3 +50,24 @@ def vn_long_date(value, place: str = "") -> str:
 def vn_short_date(value) -> str:
 	day = _as_date(value)
 	return day.strftime("%d/%m/%Y") if day else ""
+
+
+def paginate_rows(items: list, first: float, rest: float) -> list[list]:
+	"""Split table rows into pages: ``first`` units of height on page one (under the document's
+	header), ``rest`` on the others. A row's height is its ``weight`` (default 1). Print formats
+	repeat the table header on each page themselves, since not every PDF engine does."""
+	pages: list[list] = [[]]
+	room = first
+	for item in items:
+		weight = (item.get("weight") if isinstance(item, dict) else None) or 1
+		if pages[-1] and weight > room:
+			pages.append([])
+			room = rest
+		pages[-1].append(item)
+		room -= weight
+	return pages
+
+
+def printed_lines(*texts, width: int = 48) -> int:
+	"""How many printed lines a table row takes: its longest cell wrapped at ``width`` characters."""
+	return max([1] + [-(-len(str(text or "")) // width) for text in texts])

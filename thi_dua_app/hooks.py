@@ -23,6 +23,8 @@ jinja = {
 		"thi_dua_app.formatting.vn_number",
 		"thi_dua_app.formatting.vn_long_date",
 		"thi_dua_app.formatting.vn_short_date",
+		"thi_dua_app.formatting.paginate_rows",
+		"thi_dua_app.formatting.printed_lines",
 		"thi_dua_app.thi_dua.report.bloc_ranking.bloc_ranking.thi_dua_ranking_rows",
 	]
 }

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from thi_dua_app.formatting import vn_long_date, vn_number, vn_short_date
+from thi_dua_app.formatting import paginate_rows, printed_lines, vn_long_date, vn_number, vn_short_date
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,22 @@ def test_vn_long_date_without_date_leaves_blanks():
 
 def test_vn_short_date():
 	assert vn_short_date("2017-03-07") == "07/03/2017"
+
+
+def test_paginate_fills_the_first_page_less():
+	rows = [{"weight": 1} for _ in range(10)]
+	assert [len(page) for page in paginate_rows(rows, first=3, rest=4)] == [3, 4, 3]
+
+
+def test_paginate_moves_a_tall_row_to_the_next_page():
+	rows = [{"weight": 2}, {"weight": 2}, {"weight": 3}]
+	assert [[row["weight"] for row in page] for page in paginate_rows(rows, first=5, rest=5)] == [[2, 2], [3]]
+
+
+def test_paginate_keeps_an_oversized_row_on_its_own_page():
+	assert [len(page) for page in paginate_rows([{"weight": 9}, {"weight": 1}], first=4, rest=4)] == [1, 1]
+
+
+def test_printed_lines_is_the_tallest_cell():
+	assert printed_lines("x" * 100, "short", width=48) == 3
+	assert printed_lines("", None) == 1

@@ -118,6 +118,22 @@ class TestPermissions(ThiDuaTestCase):
 		self.assertEqual(self.visible("officer_C"), self.names("ABCD"))
 		self.assertEqual(self.visible("officer_X"), set())
 
+	def test_evaluations_waiting_for_me(self):
+		from thi_dua_app.api import evaluations_waiting_for_me
+
+		expected = {
+			"officer_C": 1,  # its own draft
+			"officer_B": 0,  # its evaluation waits for the head, not for it
+			"officer_A": 2,  # its own draft, and B waiting for verification
+			"officer_D": 1,  # B waits for the deputy too; D itself is verified
+			"manager": 1,  # D waits for approval
+			"viewer": 0,
+		}
+		for who, count in expected.items():
+			with self.subTest(who=who):
+				self.as_user(who)
+				self.assertEqual(evaluations_waiting_for_me(), count)
+
 	# ------------------------------------------------------------ pledge, bloc, unit
 
 	def test_pledge_and_bloc_are_read_by_their_members_only(self):

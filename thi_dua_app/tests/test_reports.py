@@ -60,7 +60,7 @@ class TestReports(ThiDuaTestCase):
 		)
 		pledge_2018.submit()
 		cls.pledge_2018 = pledge_2018.name
-		verify_all(cls.pledge_2018, {"B": ({"I.1": 20}, {})}, cls.world)
+		verify_all(cls.pledge_2018, {"B": ({"I.1": 20.5}, {})}, cls.world)
 
 	def ranking(self, who: str) -> list[tuple]:
 		self.as_user(who)
@@ -152,7 +152,7 @@ class TestReports(ThiDuaTestCase):
 		self.as_user("officer_B")
 		rows = unit_history({"member_unit": self.world.unit("B")})[1]
 		self.assertEqual(
-			[(row.year, row.final_score, row.bloc_rank) for row in rows], [(2017, 93, 2), (2018, 90, 1)]
+			[(row.year, row.final_score, row.bloc_rank) for row in rows], [(2017, 93, 2), (2018, 90.5, 1)]
 		)
 		rows = unit_history({"member_unit": self.world.unit("B"), "from_year": 2018, "to_year": 2018})[1]
 		self.assertEqual([row.year for row in rows], [2018])
@@ -216,6 +216,20 @@ class TestReports(ThiDuaTestCase):
 			evaluation.name,
 			"Evaluation Score Sheet",
 		)
+
+	def test_long_score_sheet_repeats_its_header_on_every_pdf_page(self):
+		evaluation = frappe.db.get_value(
+			"Emulation Evaluation", {"pledge": self.pledge_2018, "member_unit": self.world.unit("B")}
+		)
+		self.as_user("officer_B")
+		html = self.print_html("Emulation Evaluation", evaluation, "Evaluation Score Sheet")
+		self.assertIn(">20,5<", html)  # decimal comma
+		self.assertIn(">90,5<", html)
+		pdf = frappe.get_print("Emulation Evaluation", evaluation, "Evaluation Score Sheet", as_pdf=True)
+		pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+		self.assertGreaterEqual(len(pages), 2)
+		for number, text in enumerate(pages, start=1):
+			self.assertIn("Điểm tối đa", text, f"page {number} has no table header")
 
 	def test_ranking_sheet_lists_what_the_reader_may_see(self):
 		self.as_user("officer_A")
