@@ -6,7 +6,8 @@ translate each of them. Pure Python, no frappe, so a site-free test can hold the
 
 Strings come from DocType, workspace, number card, report and print format JSON (names, labels,
 descriptions, options), the shipped fixtures (roles, workflow states and actions), and the
-literal arguments of ``_()`` in Python and Jinja templates and ``__()`` in JavaScript.
+literal arguments of ``_()`` in Python and Jinja templates and ``__()`` in JavaScript, plus the
+framework's own strings on the app's screens that Frappe leaves untranslated.
 """
 
 from __future__ import annotations
@@ -22,6 +23,23 @@ PO_PATH = APP / "locale" / "vi.po"
 _PY_CALL = re.compile(r"""(?<![\w.])_\(\s*(?P<q>"|')(?P<text>(?:\\.|(?!(?P=q)).)*)(?P=q)\s*[,)]""", re.S)
 _JS_CALL = re.compile(r"""(?<![\w.])__\(\s*(?P<q>"|'|`)(?P<text>(?:\\.|(?!(?P=q)).)*)(?P=q)\s*[,)]""", re.S)
 _TRANSLATED_KEYS = ("label", "description", "title")
+# Framework strings shown on the app's screens that Frappe 15 leaves untranslated in Vietnamese.
+FRAMEWORK_STRINGS = (
+	"Build",
+	"Edit Filters",
+	"Filter Name",
+	"Save Filter",
+	"Search or type a command ({0})",
+	"Show Tags",
+	"Tags",
+	"Tools",
+	"Try the new Print Designer",
+	"Website",
+	"You created this",
+	"You last edited this",
+	"{0} created this",
+	"{0} last edited this",
+)
 _FIXTURE_NAME_DOCTYPES = {"Role", "Workflow State", "Workflow Action Master"}
 
 
@@ -72,6 +90,7 @@ def extract_messages(app_dir: Path = APP) -> set[str]:
 			messages |= _from_source(path, _PY_CALL)
 		elif path.suffix == ".js":
 			messages |= _from_source(path, _JS_CALL)
+	messages.update(FRAMEWORK_STRINGS)
 	return {message for message in messages if message.strip()}
 
 
