@@ -134,6 +134,15 @@ class TestPermissions(ThiDuaTestCase):
 				self.as_user(who)
 				self.assertEqual(evaluations_waiting_for_me(), count)
 
+	def test_chart_of_evaluations_by_state_counts_what_the_reader_sees(self):
+		from thi_dua_app.thi_dua.dashboard_chart_source.evaluations_by_state.evaluations_by_state import get
+
+		self.as_user("officer_A")
+		self.in_vietnamese()
+		chart = get()
+		self.assertEqual(chart["labels"], ["Nháp", "Đã tự chấm", "Đã thẩm định"])
+		self.assertEqual(chart["datasets"][0]["values"], [1, 1, 1])  # its own draft, B and D
+
 	# ------------------------------------------------------------ pledge, bloc, unit
 
 	def test_pledge_and_bloc_are_read_by_their_members_only(self):

@@ -33,7 +33,6 @@ from thi_dua_app.thi_dua.scoring_table import (
 # Columns each party fills; everything else on a score row is copied from the pledge.
 UNIT_SCORE_FIELDS = ("self_score", "self_occurrences", "evidence", "note")
 VERIFIER_SCORE_FIELDS = ("verified_score", "verified_occurrences", "verifier_note")
-UNIT_TARGET_FIELDS = ("achieved_value",)
 TARGET_FIELDS = ("content", "indicator_kind", "committed_value", "uom")
 NUMERIC_FIELDS = frozenset(
 	{"self_score", "self_occurrences", "verified_score", "verified_occurrences", "achieved_value"}
@@ -125,7 +124,8 @@ class EmulationEvaluation(Document):
 		if len(rows) != len(self.scores) or set(rows) != set(criteria):
 			frappe.throw(_("The score rows must be exactly the criteria of pledge {0}.").format(self.pledge))
 		self.set("scores", [rows[code] for code in criteria])
-		for row in self.scores:
+		for idx, row in enumerate(self.scores, start=1):
+			row.idx = idx
 			row.update({field: criteria[row.criterion_code].get(field) for field in CRITERION_FIELDS})
 
 		if self.is_new() and not self.target_results:
