@@ -6,7 +6,7 @@
 #   scripts/benchmark_reports.sh [--frappe-path URL|DIR] [--frappe-branch BRANCH]
 set -euo pipefail
 APP_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BENCH_DIR=${THI_DUA_BENCH:-$HOME/thi-dua-bench}
+BENCH_DIR=${THI_DUA_BENCH:-${HOME:-/root}/thi-dua-bench}
 SITE=${THI_DUA_BENCHMARK_SITE:-thidua-benchmark.localhost}
 "$APP_DIR/scripts/setup_bench.sh" "$@" --site "$SITE" --no-demo --no-start >/dev/null
 cd "$BENCH_DIR"

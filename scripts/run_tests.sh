@@ -12,7 +12,7 @@
 set -euo pipefail
 
 APP_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-export THI_DUA_BENCH=${THI_DUA_BENCH:-$HOME/thi-dua-bench}
+export THI_DUA_BENCH=${THI_DUA_BENCH:-${HOME:-/root}/thi-dua-bench}
 TEST_SITE=${THI_DUA_TEST_SITE:-thidua-test.localhost}
 # A free port for the test web server, so no other server can answer in its place.
 TEST_PORT=${THI_DUA_TEST_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
@@ -21,6 +21,7 @@ BENCH_DIR=$THI_DUA_BENCH
 PY="$BENCH_DIR/env/bin/python"
 
 fail() { printf '\nrun_tests: %s\n' "$*" >&2; exit 1; }
+[ -d "${HOME:-/root}/.pyenv/shims" ] && PATH="${HOME:-/root}/.pyenv/shims:$PATH"
 step() { printf '\n==> %s\n' "$*"; }
 
 step "Bench and test site ($BENCH_DIR, $TEST_SITE)"

@@ -14,7 +14,7 @@ set -euo pipefail
 APP_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 FRAPPE_PATH=${FRAPPE_PATH:-https://github.com/frappe/frappe}
 FRAPPE_BRANCH=${FRAPPE_BRANCH:-version-15}
-BENCH_DIR=${THI_DUA_BENCH:-$HOME/thi-dua-bench}
+BENCH_DIR=${THI_DUA_BENCH:-${HOME:-/root}/thi-dua-bench}
 SITE=${THI_DUA_SITE:-thidua.localhost}
 PORT=${THI_DUA_PORT:-8000}
 LOAD_DEMO=1
@@ -39,6 +39,8 @@ while [ $# -gt 0 ]; do
 done
 
 log() { printf '\n==> %s\n' "$*"; }
+# A Python installed with pyenv (as on these machines) keeps its commands, bench among them, here.
+[ -d "${HOME:-/root}/.pyenv/shims" ] && PATH="${HOME:-/root}/.pyenv/shims:$PATH"
 PY=${PYTHON:-python3.11}
 command -v "$PY" >/dev/null || PY=python3
 

@@ -22,6 +22,7 @@ from thi_dua_app.constants import PROVINCE_MANAGER, UNIT_OFFICER
 from thi_dua_app.scoring import Band as ScoreBand
 from thi_dua_app.scoring import Criterion, Entry, Standing, TieBreak, classify, compute_totals, rank
 from thi_dua_app.thi_dua.doctype.member_unit.member_unit import add_unit_user
+from thi_dua_app.thi_dua.scoring_table import CRITERION_FIELDS
 
 PREFIX = "BM"
 BLOCS, UNITS_PER_BLOC, YEARS = 40, 12, list(range(2016, 2026))
@@ -151,18 +152,7 @@ def insert_pledges_and_evaluations(template, blocs) -> None:
 	tie_breaks = [TieBreak("Group score", "I"), TieBreak("Deduction points")]
 	copied = {
 		"groups": ("Scoring Group", ["group_code", "group_title"]),
-		"criteria": (
-			"Scoring Criterion",
-			[
-				"criterion_code",
-				"group_code",
-				"criterion_type",
-				"description",
-				"max_points",
-				"points_per_occurrence",
-				"evidence_required",
-			],
-		),
+		"criteria": ("Scoring Criterion", list(CRITERION_FIELDS)),
 		"bands": ("Scoring Band", ["band", "min_score", "max_score"]),
 		"tie_breaks": ("Tie Break Rule", ["rule", "group_code"]),
 	}

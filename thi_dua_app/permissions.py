@@ -15,6 +15,8 @@ actions exist for a user, this module decides on which rows.
 
 from __future__ import annotations
 
+import functools
+
 import frappe
 
 from thi_dua_app.constants import (
@@ -80,43 +82,48 @@ def _row_visible(doctype: str, name: str, condition: str | None) -> bool:
 	)
 
 
-# ---------------------------------------------------------------- Emulation Bloc
+def _confined_to_units(build):
+	"""Make a row condition from ``build(in_units)``: no restriction (None) for the province,
+	no row for a user of no unit, else ``build`` over the user's units as an escaped SQL list."""
+
+	@functools.wraps(build)
+	def condition(user: str | None = None) -> str | None:
+		if sees_everything(user):
+			return None
+		units = get_user_units(user)
+		if not units:
+			return "1 = 0"
+		return build(_sql_in(units))
+
+	return condition
 
 
-def bloc_condition(user: str | None = None) -> str | None:
-	"""Blocs the user's units belong to (at any date). ``None`` = no restriction."""
-	if sees_everything(user):
+def _read_rule(doctype: str, condition):
+	"""The two hooks of one row rule: the list filter and the single-document read check."""
+
+	def query_conditions(user: str | None = None) -> str:
+		return condition(user) or ""
+
+	def has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+		if ptype in READ_LIKE and not doc.is_new():
+			return _row_visible(doctype, doc.name, condition(user))
 		return None
-	units = get_user_units(user)
-	if not units:
-		return "1 = 0"
+
+	return query_conditions, has_permission
+
+
+@_confined_to_units
+def bloc_condition(in_units: str) -> str:
+	"""Blocs the user's units belong to (at any date)."""
 	return (
 		"`tabEmulation Bloc`.name in (select parent from `tabEmulation Bloc Member` "
-		f"where parenttype = 'Emulation Bloc' and member_unit in {_sql_in(units)})"
+		f"where parenttype = 'Emulation Bloc' and member_unit in {in_units})"
 	)
 
 
-def bloc_query_conditions(user: str | None = None) -> str:
-	return bloc_condition(user) or ""
-
-
-def bloc_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
-	if ptype in READ_LIKE and not doc.is_new():
-		return _row_visible("Emulation Bloc", doc.name, bloc_condition(user))
-	return None
-
-
-# ---------------------------------------------------------------- Emulation Pledge
-
-
-def pledge_condition(user: str | None = None) -> str | None:
+@_confined_to_units
+def pledge_condition(in_units: str) -> str:
 	"""Pledges the user's unit signs, heads or deputises."""
-	if sees_everything(user):
-		return None
-	units = get_user_units(user)
-	if not units:
-		return "1 = 0"
-	in_units = _sql_in(units)
 	return (
 		f"(`tabEmulation Pledge`.head_unit in {in_units} or `tabEmulation Pledge`.deputy_unit in {in_units} "
 		"or `tabEmulation Pledge`.name in (select parent from `tabPledge Signatory` "
@@ -124,28 +131,10 @@ def pledge_condition(user: str | None = None) -> str | None:
 	)
 
 
-def pledge_query_conditions(user: str | None = None) -> str:
-	return pledge_condition(user) or ""
-
-
-def pledge_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
-	if ptype in READ_LIKE and not doc.is_new():
-		return _row_visible("Emulation Pledge", doc.name, pledge_condition(user))
-	return None
-
-
-# ---------------------------------------------------------------- Emulation Evaluation
-
-
-def evaluation_condition(user: str | None = None) -> str | None:
+@_confined_to_units
+def evaluation_condition(in_units: str) -> str:
 	"""A unit reads its own evaluations. The bloc head and deputy read the others once they are
 	self-assessed. Once the pledge's results are published, every signatory reads them all."""
-	if sees_everything(user):
-		return None
-	units = get_user_units(user)
-	if not units:
-		return "1 = 0"
-	in_units = _sql_in(units)
 	head_states = _sql_in(list(VISIBLE_TO_BLOC_HEAD_STATES))
 	return (
 		f"(`tabEmulation Evaluation`.member_unit in {in_units} "
@@ -159,8 +148,11 @@ def evaluation_condition(user: str | None = None) -> str | None:
 	)
 
 
-def evaluation_query_conditions(user: str | None = None) -> str:
-	return evaluation_condition(user) or ""
+bloc_query_conditions, bloc_has_permission = _read_rule("Emulation Bloc", bloc_condition)
+pledge_query_conditions, pledge_has_permission = _read_rule("Emulation Pledge", pledge_condition)
+evaluation_query_conditions, evaluation_read_permission = _read_rule(
+	"Emulation Evaluation", evaluation_condition
+)
 
 
 def evaluation_capabilities(doc, user: str | None = None) -> dict[str, bool]:
@@ -192,9 +184,7 @@ def evaluation_capabilities(doc, user: str | None = None) -> dict[str, bool]:
 
 def evaluation_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
 	if ptype in READ_LIKE:
-		if doc.is_new():
-			return None
-		return _row_visible("Emulation Evaluation", doc.name, evaluation_condition(user))
+		return evaluation_read_permission(doc, ptype, user)
 	if ptype == "create":
 		return is_manager(user) or acts_for(doc.get("member_unit"), user)
 	if ptype == "write":

@@ -12,3 +12,15 @@ thi_dua.set_report_defaults = function (report, fieldnames) {
 		}
 	});
 };
+
+// The report filter on a signed pledge.
+thi_dua.pledge_filter = function () {
+	return {
+		fieldname: "pledge",
+		label: __("Pledge"),
+		fieldtype: "Link",
+		options: "Emulation Pledge",
+		reqd: 1,
+		get_query: () => ({ filters: { docstatus: 1 } }),
+	};
+};

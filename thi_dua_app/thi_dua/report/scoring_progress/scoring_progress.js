@@ -1,13 +1,6 @@
 frappe.query_reports["Scoring Progress"] = {
 	filters: [
-		{
-			fieldname: "pledge",
-			label: __("Pledge"),
-			fieldtype: "Link",
-			options: "Emulation Pledge",
-			reqd: 1,
-			get_query: () => ({ filters: { docstatus: 1 } }),
-		},
+		thi_dua.pledge_filter(),
 		{
 			fieldname: "as_of",
 			label: __("As of"),
