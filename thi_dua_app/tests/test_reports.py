@@ -133,7 +133,22 @@ class TestReports(ThiDuaTestCase):
 
 	def test_scoring_progress_for_the_head_and_for_a_member(self):
 		self.as_user("officer_B")  # head of 2018
-		rows = scoring_progress({"pledge": self.pledge_2018, "as_of": "2018-12-31"})[1]
+		columns, rows = scoring_progress({"pledge": self.pledge_2018, "as_of": "2018-12-31"})
+		self.assertEqual(
+			[column["fieldname"] for column in columns],
+			[
+				"member_unit",
+				"workflow_state",
+				"self_assessed_on",
+				"self_assessment_due",
+				"verified_on",
+				"verification_due",
+				"late",
+				"evaluation",
+			],
+		)
+		# every column is filled from the rows, and every row key has its column
+		self.assertEqual(set(rows[0]), {column["fieldname"] for column in columns})
 		self.assertEqual(
 			[(row["member_unit"], row["workflow_state"], row["late"]) for row in rows],
 			[

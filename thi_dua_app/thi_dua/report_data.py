@@ -97,3 +97,17 @@ def report_defaults() -> dict:
 		"bloc": latest[0].bloc if latest else None,
 		"member_unit": units[0] if units else None,
 	}
+
+
+def unit_column(width: int = 240) -> dict:
+	return {"fieldname": "member_unit", "label": _("Member unit"), "fieldtype": "Data", "width": width}
+
+
+def evaluation_column(fieldname: str = "evaluation") -> dict:
+	return {
+		"fieldname": fieldname,
+		"label": _("Evaluation"),
+		"fieldtype": "Link",
+		"options": EVALUATION,
+		"width": 150,
+	}

@@ -4,11 +4,13 @@ import frappe
 from frappe import _
 
 from thi_dua_app.thi_dua.report_data import (
+	evaluation_column,
 	evaluations,
 	group_scores,
 	not_readable_message,
 	ranking_group,
 	readable_pledge,
+	unit_column,
 )
 
 
@@ -50,19 +52,8 @@ def execute(filters=None):
 def columns(group: str) -> list[dict]:
 	return [
 		{"fieldname": "bloc_rank", "label": _("Rank"), "fieldtype": "Int", "width": 70},
-		{
-			"fieldname": "member_unit",
-			"label": _("Member unit"),
-			"fieldtype": "Data",
-			"width": 260,
-		},
-		{
-			"fieldname": "name",
-			"label": _("Evaluation"),
-			"fieldtype": "Link",
-			"options": "Emulation Evaluation",
-			"width": 150,
-		},
+		unit_column(260),
+		evaluation_column("name"),
 		{"fieldname": "workflow_state", "label": _("Status"), "fieldtype": "Data", "width": 110},
 		{
 			"fieldname": "self_total",

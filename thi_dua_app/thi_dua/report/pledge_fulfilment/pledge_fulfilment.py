@@ -3,7 +3,14 @@
 import frappe
 from frappe import _
 
-from thi_dua_app.thi_dua.report_data import EVALUATION, evaluations, not_readable_message, readable_pledge
+from thi_dua_app.thi_dua.report_data import (
+	EVALUATION,
+	evaluation_column,
+	evaluations,
+	not_readable_message,
+	readable_pledge,
+	unit_column,
+)
 
 
 def execute(filters=None):
@@ -60,12 +67,7 @@ def execute(filters=None):
 
 def columns() -> list[dict]:
 	return [
-		{
-			"fieldname": "member_unit",
-			"label": _("Member unit"),
-			"fieldtype": "Data",
-			"width": 240,
-		},
+		unit_column(240),
 		{"fieldname": "target_no", "label": _("No."), "fieldtype": "Int", "width": 50},
 		{"fieldname": "target", "label": _("Target"), "fieldtype": "Data", "width": 360},
 		{"fieldname": "indicator_kind", "label": _("Indicator"), "fieldtype": "Data", "width": 110},
@@ -85,11 +87,5 @@ def columns() -> list[dict]:
 		},
 		{"fieldname": "uom", "label": _("Unit of measure"), "fieldtype": "Data", "width": 80},
 		{"fieldname": "met", "label": _("Met"), "fieldtype": "Check", "width": 60},
-		{
-			"fieldname": "evaluation",
-			"label": _("Evaluation"),
-			"fieldtype": "Link",
-			"options": "Emulation Evaluation",
-			"width": 150,
-		},
+		evaluation_column(),
 	]

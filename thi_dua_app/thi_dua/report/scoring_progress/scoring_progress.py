@@ -12,8 +12,10 @@ from thi_dua_app.permissions import get_user_units
 from thi_dua_app.thi_dua.report_data import (
 	EVALUATION,
 	can_follow_progress,
+	evaluation_column,
 	not_readable_message,
 	readable_pledge,
+	unit_column,
 )
 
 
@@ -68,28 +70,17 @@ def lateness(today, pledge, self_assessed: bool, verified: bool) -> str:
 
 def columns() -> list[dict]:
 	return [
-		{
-			"fieldname": "member_unit",
-			"label": _("Member unit"),
-			"fieldtype": "Data",
-			"width": 260,
-		},
+		unit_column(260),
 		{"fieldname": "workflow_state", "label": _("Status"), "fieldtype": "Data", "width": 120},
-		{"fieldname": "self_assessed", "label": _("Self-assessed"), "fieldtype": "Check", "width": 110},
+		{"fieldname": "self_assessed_on", "label": _("Self-assessed on"), "fieldtype": "Date", "width": 120},
 		{
 			"fieldname": "self_assessment_due",
 			"label": _("Self-assessment due"),
 			"fieldtype": "Date",
 			"width": 130,
 		},
-		{"fieldname": "verified", "label": _("Verified"), "fieldtype": "Check", "width": 90},
+		{"fieldname": "verified_on", "label": _("Verified on"), "fieldtype": "Date", "width": 110},
 		{"fieldname": "verification_due", "label": _("Verification due"), "fieldtype": "Date", "width": 130},
 		{"fieldname": "late", "label": _("Late"), "fieldtype": "Data", "width": 180},
-		{
-			"fieldname": "evaluation",
-			"label": _("Evaluation"),
-			"fieldtype": "Link",
-			"options": "Emulation Evaluation",
-			"width": 150,
-		},
+		evaluation_column(),
 	]
