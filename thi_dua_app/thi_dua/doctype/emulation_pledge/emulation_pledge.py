@@ -89,12 +89,24 @@ class EmulationPledge(Document):
 					_("Row {0}: {1} is listed twice among the signatories.").format(row.idx, row.member_unit)
 				)
 			listed.add(row.member_unit)
-		for unit in members:
-			if unit not in listed:
-				head_name, head_title = frappe.db.get_value("Member Unit", unit, ["head_name", "head_title"])
-				self.append(
-					"signatories", {"member_unit": unit, "representative": head_name, "title": head_title}
-				)
+		missing = [unit for unit in members if unit not in listed]
+		heads = {
+			row.name: row
+			for row in frappe.get_all(
+				"Member Unit",
+				filters={"name": ("in", missing or [""])},
+				fields=["name", "head_name", "head_title"],
+			)
+		}
+		for unit in missing:
+			self.append(
+				"signatories",
+				{
+					"member_unit": unit,
+					"representative": heads[unit].head_name,
+					"title": heads[unit].head_title,
+				},
+			)
 
 	def sync_scoring_table(self):
 		"""Copy the template's table while the pledge is a draft; signing freezes the copy."""
