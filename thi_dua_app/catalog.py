@@ -28,6 +28,7 @@ FRAMEWORK_STRINGS = (
 	"Build",
 	"Edit Filters",
 	"Filter Name",
+	"Get PDF",
 	"Save Filter",
 	"Search or type a command ({0})",
 	"Show Tags",
