@@ -29,6 +29,7 @@ FRAMEWORK_STRINGS = (
 	"Edit Filters",
 	"Filter Name",
 	"Get PDF",
+	"Not allowed via controller permission check",
 	"Save Filter",
 	"Search or type a command ({0})",
 	"Show Tags",
