@@ -5,7 +5,7 @@ from frappe.client import get_count as framework_get_count
 from frappe.utils import get_safe_filters
 
 from thi_dua_app.constants import CHILD_PARENTS, SELF_ASSESSED, UNIT_EDIT_STATES, VERIFIED
-from thi_dua_app.permissions import get_user_units, is_manager
+from thi_dua_app.permissions import get_user_units, is_manager, led_pledges
 
 APP_MODULE = "Thi Dua"
 
@@ -18,14 +18,9 @@ def pending_evaluation_filters(user: str | None = None) -> list[dict]:
 	filters = []
 	if units:
 		filters.append({"member_unit": ("in", units), "workflow_state": ("in", UNIT_EDIT_STATES)})
-		led = frappe.get_all(
-			"Emulation Pledge",
-			filters={"docstatus": 1},
-			or_filters={"head_unit": ("in", units), "deputy_unit": ("in", units)},
-			pluck="name",
-		)
-		if led:
-			filters.append({"pledge": ("in", led), "workflow_state": SELF_ASSESSED})
+	led = led_pledges(user)
+	if led:
+		filters.append({"pledge": ("in", led), "workflow_state": SELF_ASSESSED})
 	if is_manager(user):
 		filters.append({"workflow_state": VERIFIED})
 	return filters

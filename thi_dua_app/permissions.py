@@ -67,6 +67,19 @@ def leads_pledge(pledge: str | None, user: str | None = None) -> bool:
 	return head in units or deputy in units
 
 
+def led_pledges(user: str | None = None) -> list[str]:
+	"""Signed pledges whose head or deputy unit the user acts for."""
+	units = get_user_units(user)
+	if not units:
+		return []
+	return frappe.get_all(
+		"Emulation Pledge",
+		filters={"docstatus": 1},
+		or_filters={"head_unit": ("in", units), "deputy_unit": ("in", units)},
+		pluck="name",
+	)
+
+
 def _sql_in(values: list[str]) -> str:
 	return "(" + ", ".join(frappe.db.escape(value) for value in values) + ")"
 
