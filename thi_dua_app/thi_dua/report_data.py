@@ -19,18 +19,19 @@ from thi_dua_app.scoring import BASE, GROUP_SCORE
 EVALUATION = "Emulation Evaluation"
 
 
-def readable_pledge(name: str):
-	"""The pledge, or None when the user may not read it. Reports answer "nothing to show" rather
-	than raise: Frappe switches a report that raises to background mode for everyone."""
+def report_pledge(filters) -> tuple:
+	"""The pledge a report is about, or (None, why not). No pledge chosen: (None, None).
+
+	Reports answer "nothing to show" rather than raise: Frappe switches a report that raises to
+	background mode for everyone."""
+	name = filters.get("pledge")
+	if not name:
+		return None, None
 	if not frappe.db.exists("Emulation Pledge", name) or not frappe.has_permission(
 		"Emulation Pledge", "read", name
 	):
-		return None
-	return frappe.get_doc("Emulation Pledge", name)
-
-
-def not_readable_message(pledge: str) -> str:
-	return _("You may not read pledge {0}.").format(pledge)
+		return None, _("You may not read pledge {0}.").format(name)
+	return frappe.get_doc("Emulation Pledge", name), None
 
 
 def ranking_group(pledge) -> str:

@@ -7,20 +7,17 @@ from thi_dua_app.thi_dua.report_data import (
 	evaluation_column,
 	evaluations,
 	group_scores,
-	not_readable_message,
 	ranking_group,
-	readable_pledge,
+	report_pledge,
 	unit_column,
 )
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	if not filters.pledge:
-		return columns(""), [], None, None
-	pledge = readable_pledge(filters.pledge)
+	pledge, message = report_pledge(filters)
 	if not pledge:
-		return columns(""), [], not_readable_message(filters.pledge), None
+		return columns(""), [], message, None
 	group = ranking_group(pledge)
 	rows = evaluations(
 		{"pledge": pledge.name},

@@ -7,19 +7,16 @@ from thi_dua_app.thi_dua.report_data import (
 	EVALUATION,
 	evaluation_column,
 	evaluations,
-	not_readable_message,
-	readable_pledge,
+	report_pledge,
 	unit_column,
 )
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	if not filters.pledge:
-		return columns(), []
-	pledge = readable_pledge(filters.pledge)
+	pledge, message = report_pledge(filters)
 	if not pledge:
-		return columns(), [], not_readable_message(filters.pledge)
+		return columns(), [], message
 	units = {
 		row.name: row.member_unit for row in evaluations({"pledge": pledge.name}, ["name", "member_unit"])
 	}
