@@ -53,3 +53,73 @@ def purge(prefix: str) -> None:
 	world.users = {email: email for email in users}
 	purge_world(world)
 	frappe.db.commit()
+
+
+def markup(tag: str) -> str:
+	"""What an attacker stores: text that looks like JSON passes Frappe's sanitiser on save."""
+	return f'["<img src=x onerror=alert(1) class=td-{tag}>"]'
+
+
+def plant_markup(prefix: str) -> dict:
+	"""Unit C's evaluation verified, then markup written straight into every text and attach
+	field a unit or a manager can type on the way to the province's screens and documents."""
+	from thi_dua_app.constants import SUBMIT_SELF_ASSESSMENT, VERIFY
+	from thi_dua_app.tests.factories import act, fill
+
+	frappe.set_user("Administrator")
+	bloc = f"{prefix} Bloc"
+	pledge = frappe.db.get_value("Emulation Pledge", {"bloc": bloc, "docstatus": 1})
+	unit = f"{prefix} Unit C"
+	name = frappe.db.get_value("Emulation Evaluation", {"pledge": pledge, "member_unit": unit})
+	fill(frappe.get_doc("Emulation Evaluation", name)).save()
+	act(name, SUBMIT_SELF_ASSESSMENT)
+	act(name, VERIFY)
+
+	def plant(doctype: str, docname: str, values: dict):
+		frappe.db.set_value(doctype, docname, values, update_modified=False)
+
+	def first(doctype: str, parent: str) -> str:
+		return frappe.get_all(doctype, filters={"parent": parent}, order_by="idx asc", pluck="name")[0]
+
+	plant(
+		"Member Unit",
+		unit,
+		{field: markup(field) for field in ("governing_body", "head_title", "head_name", "address")},
+	)
+	plant(
+		"Emulation Bloc",
+		bloc,
+		{field: markup(field) for field in ("parent_body", "place_name", "description")},
+	)
+	plant(
+		"Emulation Pledge", pledge, {field: markup(field) for field in ("signing_place", "chair", "guests")}
+	)
+	plant(
+		"Pledge Target", first("Pledge Target", pledge), {"content": markup("target"), "uom": markup("uom")}
+	)
+	plant(
+		"Pledge Signatory",
+		first("Pledge Signatory", pledge),
+		{"representative": markup("representative"), "title": markup("title")},
+	)
+	plant(
+		"Emulation Evaluation",
+		name,
+		{field: markup(field) for field in ("classification", "tie_break_note", "return_reason")},
+	)
+	plant(
+		"Evaluation Score",
+		first("Evaluation Score", name),
+		{
+			"note": markup("note"),
+			"verifier_note": markup("verifier-note"),
+			"evidence": "/private/files/<img src=x onerror=alert(1) class=td-evidence>",
+		},
+	)
+	plant(
+		"Evaluation Target Result",
+		first("Evaluation Target Result", name),
+		{"content": markup("achieved-target"), "uom": markup("achieved-uom")},
+	)
+	frappe.db.commit()
+	return {"evaluation": name, "unit": unit}

@@ -97,8 +97,10 @@ class TestReports(ThiDuaTestCase):
 	def test_bloc_ranking_shows_a_member_only_its_own_row_before_publication(self):
 		self.assertEqual([row[1] for row in self.ranking("officer_B")], [self.world.unit("B")])
 		self.as_user("officer_X")
-		_columns, rows, message, _chart = bloc_ranking({"pledge": self.world.pledge})
-		self.assertEqual((rows, message), ([], f"You may not read pledge {self.world.pledge}."))
+		_columns, rows, message = bloc_ranking({"pledge": self.world.pledge})
+		self.assertEqual(
+			(rows, message), ([], f"The filter Pledge names {self.world.pledge}, which you may not read.")
+		)
 
 	def test_bloc_ranking_in_vietnamese_with_a_chart(self):
 		# Notes are written in the site's language; the desk of this province speaks Vietnamese.

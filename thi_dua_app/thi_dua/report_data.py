@@ -3,35 +3,223 @@ which applies the app's permission conditions: a report returns only rows its us
 
 Unit columns in the reports are plain text, not links: Frappe drops report rows whose link
 columns point to records the user's User Permissions exclude, and a unit's officer is (rightly)
-restricted to its own Member Unit record — which would hide the rows the head may see."""
+restricted to its own Member Unit record — which would hide the rows the head may see.
+
+A report never raises. Frappe starts a 15-second timer when a script report runs and cancels it
+only when ``execute`` returns; a run that raises leaves it running, and it then switches the
+report to prepared (background) mode for every user of the site. So every report's ``execute``
+is wrapped by ``guarded_report``: its filters are checked against what the report declares, a
+bad one answers a message, and an unexpected error is logged and answered with a message too.
+The report's message is shown as HTML by the desk: values in it are escaped."""
 
 from __future__ import annotations
 
+import functools
+import json
+import math
+import re
 from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
 
 import frappe
 from frappe import _
-from frappe.utils import flt
+from frappe.desk import query_report
+from frappe.utils import escape_html, flt
 
 from thi_dua_app.permissions import get_user_units, leads_pledge, sees_everything
 from thi_dua_app.scoring import BASE, GROUP_SCORE
 
 EVALUATION = "Emulation Evaluation"
+PLEDGE = "Emulation Pledge"
+# A document name fits Frappe's varchar(140) name column.
+NAME_LENGTH = 140
+YEARS = (1000, 9999)
+_WHOLE_NUMBER = re.compile(r"^\s*[+-]?\d{1,18}\s*$")
 
 
-def report_pledge(filters) -> tuple:
-	"""The pledge a report is about, or (None, why not). No pledge chosen: (None, None).
+@dataclass(frozen=True)
+class ReportFilter:
+	"""One filter of a report, as its .js declares it to the desk: what a value must be before a
+	query sees it. ``options`` is the DocType of a Link or the choices of a Select."""
 
-	Reports answer "nothing to show" rather than raise: Frappe switches a report that raises to
-	background mode for everyone."""
-	name = filters.get("pledge")
-	if not name:
-		return None, None
-	if not frappe.db.exists("Emulation Pledge", name) or not frappe.has_permission(
-		"Emulation Pledge", "read", name
+	fieldname: str
+	label: str
+	fieldtype: str
+	options: str | tuple[str, ...] = ""
+	reqd: bool = False
+	minimum: int | None = None
+	maximum: int | None = None
+
+
+PLEDGE_FILTER = ReportFilter("pledge", "Pledge", "Link", PLEDGE, reqd=True)
+
+
+class FilterRefused(Exception):
+	"""A filter value the report cannot use; its message is shown to the user."""
+
+
+def clean_filters(filters, specs: tuple[ReportFilter, ...]) -> frappe._dict:
+	"""The report's filters checked against ``specs``: only the declared ones, each of its type.
+	Raises FilterRefused with a translated message naming the filter at fault."""
+	if filters is None:
+		filters = {}
+	if not isinstance(filters, dict):
+		raise FilterRefused(_("The report's filters must be named values."))
+	clean = frappe._dict()
+	for spec in specs:
+		value = filters.get(spec.fieldname)
+		if value is None or value == "":
+			if spec.reqd:
+				raise FilterRefused(_("Set the filter {0}.").format(_(spec.label)))
+			continue
+		if isinstance(value, list | tuple | set | dict):
+			raise FilterRefused(_("The filter {0} takes a single value.").format(_(spec.label)))
+		clean[spec.fieldname] = _CHECKS[spec.fieldtype](spec, value)
+	return clean
+
+
+def _link(spec: ReportFilter, value) -> str:
+	if not isinstance(value, str):
+		raise FilterRefused(_("The filter {0} takes a single value.").format(_(spec.label)))
+	if len(value) > NAME_LENGTH:
+		raise FilterRefused(_("The filter {0} is too long.").format(_(spec.label)))
+	# The same answer whether the record is missing or only unreadable: no existence oracle.
+	if not frappe.db.exists(spec.options, value) or not (
+		frappe.has_permission(spec.options, "read", value)
+		or frappe.has_permission(spec.options, "select", value)
 	):
-		return None, _("You may not read pledge {0}.").format(name)
-	return frappe.get_doc("Emulation Pledge", name), None
+		raise FilterRefused(
+			_("The filter {0} names {1}, which you may not read.").format(_(spec.label), escape_html(value))
+		)
+	return value
+
+
+def _whole_number(spec: ReportFilter, value) -> int:
+	if isinstance(value, bool):
+		number = None
+	elif isinstance(value, int):
+		number = value
+	elif isinstance(value, float) and math.isfinite(value) and value.is_integer():
+		number = int(value)
+	elif isinstance(value, str) and _WHOLE_NUMBER.match(value):
+		number = int(value)
+	else:
+		number = None
+	if number is None:
+		raise FilterRefused(_("The filter {0} must be a whole number.").format(_(spec.label)))
+	if (spec.minimum is not None and number < spec.minimum) or (
+		spec.maximum is not None and number > spec.maximum
+	):
+		raise FilterRefused(
+			_("The filter {0} must be between {1} and {2}.").format(_(spec.label), spec.minimum, spec.maximum)
+		)
+	return number
+
+
+def _date(spec: ReportFilter, value) -> date:
+	if isinstance(value, datetime):
+		return value.date()
+	if isinstance(value, date):
+		return value
+	try:
+		if isinstance(value, str) and len(value) == 10:
+			return date.fromisoformat(value)
+	except ValueError:
+		pass
+	raise FilterRefused(_("The filter {0} must be a date (YYYY-MM-DD).").format(_(spec.label)))
+
+
+def _select(spec: ReportFilter, value) -> str:
+	if value not in spec.options:
+		raise FilterRefused(
+			_("The filter {0} must be one of: {1}.").format(
+				_(spec.label), ", ".join(_(option) for option in spec.options)
+			)
+		)
+	return value
+
+
+_CHECKS = {"Link": _link, "Int": _whole_number, "Date": _date, "Select": _select}
+
+
+def guarded_report(*specs: ReportFilter):
+	"""Decorator of a report's ``execute``: it receives only the declared filters, checked, and
+	it never raises (see the module's note) — a refused filter or an error answers a message."""
+
+	def decorate(execute):
+		@functools.wraps(execute)
+		def guarded(filters=None):
+			try:
+				filters = clean_filters(filters, specs)
+			except FilterRefused as refusal:
+				return [], [], str(refusal)
+			try:
+				return execute(filters)
+			except Exception:
+				# Deferred: the failed query may have ended the transaction this would write in.
+				frappe.log_error(f"Report failed: {execute.__module__}", defer_insert=True)
+				return [], [], _("The report could not be run; the error has been logged.")
+
+		return guarded
+
+	return decorate
+
+
+def checked_report_filters(filters):
+	"""Report filters as the desk sends them — an object, or its JSON — before Frappe's report
+	runner sees them: it turns them into a dict inside the timed run, so any other shape would
+	raise there and switch the report to prepared mode. Refused here, before the timer starts."""
+	if isinstance(filters, str) and filters.strip():
+		try:
+			filters = json.loads(filters)
+		except ValueError:
+			filters = None
+		else:
+			if not isinstance(filters, dict):
+				filters = None
+		if filters is None:
+			frappe.throw(_("The report's filters must be named values."), frappe.ValidationError)
+	elif filters not in (None, "") and not isinstance(filters, dict):
+		frappe.throw(_("The report's filters must be named values."), frappe.ValidationError)
+	return filters
+
+
+@frappe.whitelist()
+@frappe.read_only()
+def run(
+	report_name: str,
+	filters=None,
+	user: str | None = None,
+	ignore_prepared_report=False,
+	custom_columns=None,
+	is_tree=False,
+	parent_field=None,
+	are_default_filters=True,
+):
+	"""``frappe.desk.query_report.run`` with its filters checked first (see checked_report_filters)."""
+	return query_report.run(
+		report_name,
+		filters=checked_report_filters(filters),
+		user=user,
+		ignore_prepared_report=ignore_prepared_report,
+		custom_columns=custom_columns,
+		is_tree=is_tree,
+		parent_field=parent_field,
+		are_default_filters=are_default_filters,
+	)
+
+
+@frappe.whitelist()
+def export_query():
+	"""``frappe.desk.query_report.export_query`` with its filters checked first."""
+	checked_report_filters(frappe.form_dict.get("filters"))
+	return query_report.export_query()
+
+
+def report_pledge(filters):
+	"""The pledge a report is about (its filter is checked by ``guarded_report``)."""
+	return frappe.get_doc(PLEDGE, filters.pledge)
 
 
 def ranking_group(pledge) -> str:
@@ -112,3 +300,10 @@ def evaluation_column(fieldname: str = "evaluation") -> dict:
 		"options": EVALUATION,
 		"width": 150,
 	}
+
+
+def chart_label(text) -> str:
+	"""A chart label that cannot be markup. Frappe's charts write a label as text on the axis but
+	as HTML in the tooltip, so neither escaping nor leaving it fits both: the angle brackets that
+	would open a tag are shown as look-alike guillemets (names cannot hold them anyway)."""
+	return str(text).replace("<", "‹").replace(">", "›")

@@ -24,3 +24,38 @@ thi_dua.pledge_filter = function () {
 		get_query: () => ({ filters: { docstatus: 1 } }),
 	};
 };
+
+// Report cells show what a user typed as text, never as markup: Frappe's formatter of Data (and
+// Small Text) columns writes the value as HTML, so a text value is escaped before it. Link cells
+// are left to Frappe, which puts the name into the link as text (and names cannot hold "<" or ">").
+thi_dua.report_formatter = function (value, row, column, data, default_formatter) {
+	if (typeof value === "string" && column.fieldtype !== "Link") {
+		value = frappe.utils.escape_html(value);
+	}
+	return default_formatter(value, row, column, data);
+};
+
+// Forms, grids and lists of the app's documents show what a user typed as text. Frappe writes a
+// formatted value as HTML and escapes only Data fields of a form, not Small Text, Data in a grid
+// or Attach; and its sanitiser on save skips text that looks like JSON and every Attach value.
+// So before Frappe formats a text value of a Thi Dua DocType, "<" and ">" become entities: no
+// tag can open, and a value Frappe has already escaped is left as it is. An Attach value also
+// goes into a link's href, so its quotes are escaped too.
+(function () {
+	const standard_format = frappe.format;
+	const TEXT = ["Data", "Small Text", "Text", "Long Text"];
+	const is_app_doctype = (doctype) => {
+		const meta = doctype && locals.DocType && locals.DocType[doctype];
+		return Boolean(meta && meta.module === "Thi Dua");
+	};
+	frappe.format = function (value, df, options, doc) {
+		if (typeof value === "string" && df && is_app_doctype(df.parent)) {
+			if (df.fieldtype === "Attach") {
+				value = frappe.utils.escape_html(value);
+			} else if (TEXT.includes(df.fieldtype || "Data")) {
+				value = value.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+			}
+		}
+		return standard_format(value, df, options, doc);
+	};
+})();

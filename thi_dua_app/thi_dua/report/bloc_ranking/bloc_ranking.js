@@ -2,6 +2,7 @@ frappe.query_reports["Bloc Ranking"] = {
 	filters: [
 		thi_dua.pledge_filter(),
 	],
+	formatter: thi_dua.report_formatter,
 	onload(report) {
 		thi_dua.set_report_defaults(report, ["pledge"]);
 	},

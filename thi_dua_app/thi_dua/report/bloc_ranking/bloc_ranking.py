@@ -1,23 +1,23 @@
 """Bảng tổng hợp điểm, xếp hạng: the bloc's ranking for one pledge, as the user may see it."""
 
-import frappe
 from frappe import _
 
 from thi_dua_app.thi_dua.report_data import (
+	PLEDGE_FILTER,
+	chart_label,
 	evaluation_column,
 	evaluations,
 	group_scores,
+	guarded_report,
 	ranking_group,
 	report_pledge,
 	unit_column,
 )
 
 
-def execute(filters=None):
-	filters = frappe._dict(filters or {})
-	pledge, message = report_pledge(filters)
-	if not pledge:
-		return columns(""), [], message, None
+@guarded_report(PLEDGE_FILTER)
+def execute(filters):
+	pledge = report_pledge(filters)
 	group = ranking_group(pledge)
 	rows = evaluations(
 		{"pledge": pledge.name},
@@ -105,7 +105,7 @@ def chart(rows) -> dict | None:
 		return None
 	return {
 		"data": {
-			"labels": [row.member_unit for row in ranked],
+			"labels": [chart_label(row.member_unit) for row in ranked],
 			"datasets": [{"name": _("Final score"), "values": [row.final_score for row in ranked]}],
 		},
 		"type": "bar",

@@ -5,18 +5,18 @@ from frappe import _
 
 from thi_dua_app.thi_dua.report_data import (
 	EVALUATION,
+	PLEDGE_FILTER,
 	evaluation_column,
 	evaluations,
+	guarded_report,
 	report_pledge,
 	unit_column,
 )
 
 
-def execute(filters=None):
-	filters = frappe._dict(filters or {})
-	pledge, message = report_pledge(filters)
-	if not pledge:
-		return columns(), [], message
+@guarded_report(PLEDGE_FILTER)
+def execute(filters):
+	pledge = report_pledge(filters)
 	units = {
 		row.name: row.member_unit for row in evaluations({"pledge": pledge.name}, ["name", "member_unit"])
 	}

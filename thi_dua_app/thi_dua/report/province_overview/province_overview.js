@@ -1,5 +1,6 @@
 frappe.query_reports["Province Overview"] = {
 	filters: [{ fieldname: "year", label: __("Year"), fieldtype: "Int", reqd: 1 }],
+	formatter: thi_dua.report_formatter,
 	onload(report) {
 		thi_dua.set_report_defaults(report, ["year"]);
 	},

@@ -4,17 +4,14 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from frappe.utils import cint
 
 from thi_dua_app.constants import DRAFT, RANKED_STATES, RETURNED
-from thi_dua_app.thi_dua.report_data import evaluations
+from thi_dua_app.thi_dua.report_data import YEARS, ReportFilter, evaluations, guarded_report
 
 
-def execute(filters=None):
-	filters = frappe._dict(filters or {})
-	year = cint(filters.year)
-	if not year:
-		return columns(), []
+@guarded_report(ReportFilter("year", "Year", "Int", reqd=True, minimum=YEARS[0], maximum=YEARS[1]))
+def execute(filters):
+	year = filters.year
 	pledges = frappe.get_list(
 		"Emulation Pledge",
 		filters={"year": year, "docstatus": 1},

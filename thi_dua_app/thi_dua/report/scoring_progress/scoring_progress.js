@@ -8,6 +8,7 @@ frappe.query_reports["Scoring Progress"] = {
 			default: frappe.datetime.get_today(),
 		},
 	],
+	formatter: thi_dua.report_formatter,
 	onload(report) {
 		thi_dua.set_report_defaults(report, ["pledge"]);
 	},

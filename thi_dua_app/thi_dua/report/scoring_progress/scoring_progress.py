@@ -11,18 +11,19 @@ from thi_dua_app.constants import DRAFT, RANKED_STATES, RETURNED
 from thi_dua_app.permissions import get_user_units
 from thi_dua_app.thi_dua.report_data import (
 	EVALUATION,
+	PLEDGE_FILTER,
+	ReportFilter,
 	can_follow_progress,
 	evaluation_column,
+	guarded_report,
 	report_pledge,
 	unit_column,
 )
 
 
-def execute(filters=None):
-	filters = frappe._dict(filters or {})
-	pledge, message = report_pledge(filters)
-	if not pledge:
-		return columns(), [], message
+@guarded_report(PLEDGE_FILTER, ReportFilter("as_of", "As of", "Date"))
+def execute(filters):
+	pledge = report_pledge(filters)
 	units = [row.member_unit for row in pledge.signatories]
 	if not can_follow_progress(pledge.name):
 		mine = set(get_user_units())
@@ -35,7 +36,7 @@ def execute(filters=None):
 			fields=["name", "member_unit", "workflow_state", "self_assessed_on", "verified_on"],
 		)
 	}
-	today = getdate(filters.get("as_of") or None)
+	today = filters.as_of or getdate()
 	rows = []
 	for unit in units:
 		evaluation = states.get(unit)

@@ -10,6 +10,7 @@ frappe.query_reports["Unit History"] = {
 		{ fieldname: "from_year", label: __("From year"), fieldtype: "Int" },
 		{ fieldname: "to_year", label: __("To year"), fieldtype: "Int" },
 	],
+	formatter: thi_dua.report_formatter,
 	onload(report) {
 		thi_dua.set_report_defaults(report, ["member_unit"]);
 	},

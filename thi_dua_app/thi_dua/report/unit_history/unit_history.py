@@ -1,21 +1,21 @@
 """Lịch sử thi đua: one unit's final score, rank and band across the years."""
 
-import frappe
 from frappe import _
-from frappe.utils import cint
 
-from thi_dua_app.thi_dua.report_data import evaluations
+from thi_dua_app.thi_dua.report_data import YEARS, ReportFilter, evaluations, guarded_report
 
 
-def execute(filters=None):
-	filters = frappe._dict(filters or {})
-	if not filters.member_unit:
-		return columns(), []
+@guarded_report(
+	ReportFilter("member_unit", "Member unit", "Link", "Member Unit", reqd=True),
+	ReportFilter("from_year", "From year", "Int", minimum=YEARS[0], maximum=YEARS[1]),
+	ReportFilter("to_year", "To year", "Int", minimum=YEARS[0], maximum=YEARS[1]),
+)
+def execute(filters):
 	conditions = [["member_unit", "=", filters.member_unit]]
 	if filters.from_year:
-		conditions.append(["year", ">=", cint(filters.from_year)])
+		conditions.append(["year", ">=", filters.from_year])
 	if filters.to_year:
-		conditions.append(["year", "<=", cint(filters.to_year)])
+		conditions.append(["year", "<=", filters.to_year])
 	rows = evaluations(
 		conditions,
 		["year", "bloc", "pledge", "name", "workflow_state", "final_score", "bloc_rank", "classification"],
