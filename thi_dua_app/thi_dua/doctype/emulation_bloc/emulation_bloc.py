@@ -1,12 +1,12 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate
 
 from thi_dua_app.membership import Membership, MembershipError, check_memberships, members_in_year
+from thi_dua_app.thi_dua.typed_document import TypedDocument
 
 
-class EmulationBloc(Document):
+class EmulationBloc(TypedDocument):
 	def validate(self):
 		self.bloc_code = (self.bloc_code or "").strip().upper()
 		try:

@@ -1,6 +1,5 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.model.naming import make_autoname
 from frappe.utils import cint, cstr, flt, now_datetime, today
 
@@ -29,6 +28,7 @@ from thi_dua_app.thi_dua.scoring_table import (
 	entries_of,
 	throw_scoring_error,
 )
+from thi_dua_app.thi_dua.typed_document import TypedDocument
 
 # Columns each party fills; everything else on a score row is copied from the pledge.
 UNIT_SCORE_FIELDS = ("self_score", "self_occurrences", "evidence", "note")
@@ -47,7 +47,7 @@ def _differs(fieldname: str, old, new) -> bool:
 	return cstr(old) != cstr(new)
 
 
-class EmulationEvaluation(Document):
+class EmulationEvaluation(TypedDocument):
 	def autoname(self):
 		short_code = frappe.db.get_value("Member Unit", self.member_unit, "short_code")
 		year = frappe.db.get_value("Emulation Pledge", self.pledge, "year")

@@ -1,6 +1,5 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.model.naming import make_autoname
 from frappe.utils import cint, flt
 
@@ -8,11 +7,12 @@ from thi_dua_app.constants import RANKED_STATES
 from thi_dua_app.permissions import is_manager, leads_pledge
 from thi_dua_app.scoring import PERCENT, YES_NO
 from thi_dua_app.thi_dua.scoring_table import copy_scoring_table, validate_scoring_table
+from thi_dua_app.thi_dua.typed_document import TypedDocument
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
-class EmulationPledge(Document):
+class EmulationPledge(TypedDocument):
 	def autoname(self):
 		bloc_code = frappe.db.get_value("Emulation Bloc", self.bloc, "bloc_code") or "KTD"
 		self.name = make_autoname(f"GUTD-{cint(self.year)}-{bloc_code}-.##", doc=self)

@@ -2,14 +2,14 @@ import re
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from thi_dua_app.permissions import MEMBER_UNIT, is_manager
+from thi_dua_app.thi_dua.typed_document import TypedDocument
 
 SHORT_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]*$")
 
 
-class MemberUnit(Document):
+class MemberUnit(TypedDocument):
 	def validate(self):
 		self.unit_name = (self.unit_name or "").strip()
 		self.short_code = (self.short_code or "").strip().upper()

@@ -1,0 +1,157 @@
+"""What a value sent by a client must look like for each kind of field, before anything reads it.
+
+Pure Python: no frappe import. Each check returns None when the value is acceptable, else the
+reason in English (``WHY``), which the caller translates. Values the database hands back (dates,
+times, decimals) are acceptable as they are; only what cannot be stored as the field's kind is
+refused — never coerced ("abc" is not a score of 0, 2.7 occurrences are not 2).
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import math
+import re
+
+NUMBER = "must be a number"
+WHOLE_NUMBER = "must be a whole number"
+DATE = "must be a date (YYYY-MM-DD)"
+DATETIME = "must be a date and time (YYYY-MM-DD HH:MM:SS)"
+TIME = "must be a time (HH:MM:SS)"
+TEXT = "must be text"
+TOO_LONG = "is too long"
+ROWS = "must be a list of rows"
+ROW = "must be a row (an object of fields)"
+WHY = (NUMBER, WHOLE_NUMBER, DATE, DATETIME, TIME, TEXT, TOO_LONG, ROWS, ROW)
+
+NUMERIC = frozenset({"Int", "Float", "Currency", "Percent", "Check", "Rating", "Duration"})
+INTEGRAL = frozenset({"Int", "Check", "Duration"})
+TEXTUAL = frozenset(
+	{
+		"Data",
+		"Link",
+		"Dynamic Link",
+		"Select",
+		"Small Text",
+		"Text",
+		"Long Text",
+		"Text Editor",
+		"HTML Editor",
+		"Markdown Editor",
+		"Code",
+		"Attach",
+		"Attach Image",
+		"Read Only",
+		"Phone",
+		"Autocomplete",
+		"Color",
+		"Barcode",
+		"Signature",
+		"Password",
+		"JSON",
+		"Geolocation",
+		"Icon",
+	}
+)
+# Columns of type `text` hold 65,535 bytes; the varchar kinds hold their length in characters.
+TEXT_BYTES = frozenset({"Small Text", "Text", "Text Editor", "Markdown Editor", "HTML Editor", "Code"})
+VARCHAR_DEFAULT = 140
+VARCHAR_KINDS = frozenset(
+	{
+		"Data",
+		"Link",
+		"Dynamic Link",
+		"Select",
+		"Attach",
+		"Attach Image",
+		"Read Only",
+		"Phone",
+		"Autocomplete",
+		"Color",
+		"Icon",
+		"Password",
+	}
+)
+TEXT_COLUMN_BYTES = 65535
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$")
+_TIME = re.compile(r"^\d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?$")
+
+
+def _number(value) -> float | None:
+	if isinstance(value, bool):
+		return float(value)
+	if isinstance(value, int | float | decimal.Decimal):
+		number = float(value)
+	elif isinstance(value, str):
+		try:
+			number = float(value.strip().replace(",", ""))
+		except ValueError:
+			return None
+	else:
+		return None
+	return number if math.isfinite(number) else None
+
+
+def check_value(fieldtype: str, value, length: int | None = None) -> str | None:
+	"""Why ``value`` cannot be stored in a field of ``fieldtype`` (None: it can)."""
+	if value is None or value == "":
+		return None
+	if fieldtype in NUMERIC:
+		number = _number(value)
+		if number is None:
+			return NUMBER
+		if fieldtype in INTEGRAL and number != int(number):
+			return WHOLE_NUMBER
+		return None
+	if fieldtype == "Date":
+		if isinstance(value, datetime.date):
+			return None
+		return _valid_date(value, _DATE, "%Y-%m-%d", DATE)
+	if fieldtype == "Datetime":
+		if isinstance(value, datetime.datetime | datetime.date):
+			return None
+		return _valid_datetime(value)
+	if fieldtype == "Time":
+		if isinstance(value, datetime.time | datetime.timedelta):
+			return None
+		return None if isinstance(value, str) and _TIME.match(value) else TIME
+	if fieldtype in TEXTUAL:
+		if isinstance(value, bool) or not isinstance(value, str | int | float | decimal.Decimal):
+			return TEXT
+		text = str(value)
+		if fieldtype in VARCHAR_KINDS and len(text) > (length or VARCHAR_DEFAULT):
+			return TOO_LONG
+		if fieldtype in TEXT_BYTES and len(text.encode("utf-8")) > TEXT_COLUMN_BYTES:
+			return TOO_LONG
+	return None
+
+
+def check_rows(value) -> str | None:
+	"""Why ``value`` cannot be the rows of a table field (None: it can)."""
+	if value is None:
+		return None
+	if not isinstance(value, list | tuple):
+		return ROWS
+	return None
+
+
+def _valid_date(value, pattern, form: str, why: str) -> str | None:
+	if not isinstance(value, str) or not pattern.match(value):
+		return why
+	try:
+		datetime.datetime.strptime(value, form)
+	except ValueError:
+		return why
+	return None
+
+
+def _valid_datetime(value) -> str | None:
+	if not isinstance(value, str) or not _DATETIME.match(value):
+		return DATETIME
+	try:
+		datetime.datetime.fromisoformat(value.replace("T", " "))
+	except ValueError:
+		return DATETIME
+	return None
