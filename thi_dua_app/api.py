@@ -1,13 +1,9 @@
 """Whitelisted endpoints of the desk that belong to no single document."""
 
 import frappe
-from frappe.client import get_count as framework_get_count
-from frappe.utils import get_safe_filters
 
-from thi_dua_app.constants import CHILD_PARENTS, SELF_ASSESSED, UNIT_EDIT_STATES, VERIFIED
+from thi_dua_app.constants import SELF_ASSESSED, UNIT_EDIT_STATES, VERIFIED
 from thi_dua_app.permissions import get_user_units, is_manager, led_pledges
-
-APP_MODULE = "Thi Dua"
 
 
 def pending_evaluation_filters(user: str | None = None) -> list[dict]:
@@ -32,16 +28,3 @@ def evaluations_waiting_for_me(filters: str | dict | None = None) -> int:
 	for condition in pending_evaluation_filters():
 		names.update(frappe.get_list("Emulation Evaluation", filters=condition, pluck="name"))
 	return len(names)
-
-
-@frappe.whitelist()
-def get_count(doctype: str, filters=None, debug: bool = False, cache: bool = False) -> int:
-	"""``frappe.client.get_count`` for every DocType, except that rows of this app's DocTypes and
-	their attachments are counted through the permission-checked list query."""
-	if doctype != "File" and frappe.db.get_value("DocType", doctype, "module") != APP_MODULE:
-		return framework_get_count(doctype, filters, debug, cache)
-	parent = CHILD_PARENTS[doctype][0] if doctype in CHILD_PARENTS else None
-	rows = frappe.get_list(
-		doctype, filters=get_safe_filters(filters), fields=["count(*) as count"], parent_doctype=parent
-	)
-	return rows[0].count if rows else 0

@@ -43,3 +43,30 @@ CHILD_PARENTS = {
 	"Evaluation Target Result": ("Emulation Evaluation",),
 	"Evaluation Return": ("Emulation Evaluation",),
 }
+
+# The app's DocTypes that are documents of their own (not child tables).
+APP_PARENT_DOCTYPES = [
+	"Member Unit",
+	"Emulation Bloc",
+	"Scoring Template",
+	"Emulation Pledge",
+	"Emulation Evaluation",
+]
+
+# Framework DocTypes whose rows point at a document: (field of the DocType, field of the name).
+# Reading such a row needs read on the document it points at; writing one needs write.
+REFERENCES = {
+	"Version": ("ref_doctype", "docname"),
+	"Comment": ("reference_doctype", "reference_name"),
+	"ToDo": ("reference_type", "reference_name"),
+	"Tag Link": ("document_type", "document_name"),
+	"DocShare": ("share_doctype", "share_name"),
+	"Activity Log": ("reference_doctype", "reference_name"),
+	"Communication": ("reference_doctype", "reference_name"),
+	"Document Follow": ("ref_doctype", "ref_docname"),
+	"View Log": ("reference_doctype", "reference_name"),
+	"Energy Point Log": ("reference_doctype", "reference_name"),
+	"Workflow Action": ("reference_doctype", "reference_name"),
+	"Notification Log": ("document_type", "document_name"),
+	"File": ("attached_to_doctype", "attached_to_name"),
+}

@@ -1,4 +1,11 @@
-from thi_dua_app.constants import CHILD_PARENTS, ROLES, WORKFLOW_ACTIONS, WORKFLOW_STATES
+from thi_dua_app.constants import (
+	APP_PARENT_DOCTYPES,
+	CHILD_PARENTS,
+	REFERENCES,
+	ROLES,
+	WORKFLOW_ACTIONS,
+	WORKFLOW_STATES,
+)
 
 app_name = "thi_dua_app"
 app_title = "Thi Dua"
@@ -38,16 +45,53 @@ permission_query_conditions = {
 	"Emulation Bloc": "thi_dua_app.permissions.bloc_query_conditions",
 	"Emulation Pledge": "thi_dua_app.permissions.pledge_query_conditions",
 	"Emulation Evaluation": "thi_dua_app.permissions.evaluation_query_conditions",
-	"File": "thi_dua_app.permissions.file_query_conditions",
 	**{child: "thi_dua_app.permissions.child_query_conditions" for child in CHILD_PARENTS},
+	# Framework rows that point at a document (comments, versions, files, to-dos, tags, shares …).
+	**{doctype: "thi_dua_app.permissions.reference_query_conditions" for doctype in REFERENCES},
+	"Tag": "thi_dua_app.permissions.tag_query_conditions",
 }
 
 has_permission = {
 	"Emulation Bloc": "thi_dua_app.permissions.bloc_has_permission",
 	"Emulation Pledge": "thi_dua_app.permissions.pledge_has_permission",
 	"Emulation Evaluation": "thi_dua_app.permissions.evaluation_has_permission",
+	**{doctype: "thi_dua_app.permissions.reference_has_permission" for doctype in REFERENCES},
 	"File": "thi_dua_app.permissions.file_has_permission",
 }
 
-# The framework's get_count counts every row whatever the user may read; this one does not.
-override_whitelisted_methods = {"frappe.client.get_count": "thi_dua_app.api.get_count"}
+# What the server refuses or ignores in a document a client sends (thi_dua_app.guards).
+doc_events = {
+	**{doctype: {"before_validate": "thi_dua_app.guards.before_validate"} for doctype in APP_PARENT_DOCTYPES},
+	"File": {"before_validate": "thi_dua_app.guards.validate_file"},
+}
+
+# Framework methods that count, group, search or act on a document without the app's row rules
+# (thi_dua_app.framework_api says why, one by one).
+override_whitelisted_methods = {
+	"frappe.client.get_count": "thi_dua_app.framework_api.get_count",
+	"frappe.desk.listview.get_group_by_count": "thi_dua_app.framework_api.get_group_by_count",
+	"frappe.desk.search.search_link": "thi_dua_app.framework_api.search_link",
+	"frappe.desk.search.search_widget": "thi_dua_app.framework_api.search_widget",
+	"frappe.desk.doctype.tag.tag.get_tagged_docs": "thi_dua_app.framework_api.get_tagged_docs",
+	"frappe.desk.like.toggle_like": "thi_dua_app.framework_api.toggle_like",
+	"frappe.desk.form.utils.add_comment": "thi_dua_app.framework_api.add_comment",
+	"frappe.desk.form.assign_to.add": "thi_dua_app.framework_api.assign_to_add",
+	"frappe.desk.form.assign_to.add_multiple": "thi_dua_app.framework_api.assign_to_add_multiple",
+	"frappe.desk.form.assign_to.remove": "thi_dua_app.framework_api.assign_to_remove",
+	"frappe.desk.form.assign_to.remove_multiple": "thi_dua_app.framework_api.assign_to_remove_multiple",
+	"frappe.desk.form.assign_to.close": "thi_dua_app.framework_api.assign_to_close",
+	"frappe.desk.form.assign_to.get": "thi_dua_app.framework_api.assign_to_get",
+	"frappe.desk.doctype.tag.tag.add_tag": "thi_dua_app.framework_api.add_tag",
+	"frappe.desk.doctype.tag.tag.remove_tag": "thi_dua_app.framework_api.remove_tag",
+	"frappe.desk.doctype.tag.tag.add_tags": "thi_dua_app.framework_api.add_tags",
+	"frappe.share.add": "thi_dua_app.framework_api.share_add",
+	"frappe.share.set_permission": "thi_dua_app.framework_api.share_set_permission",
+	"frappe.desk.form.document_follow.follow_document": "thi_dua_app.framework_api.follow_document",
+	"frappe.desk.form.document_follow.update_follow": "thi_dua_app.framework_api.update_follow",
+	"frappe.desk.form.document_follow.get_follow_users": "thi_dua_app.framework_api.get_follow_users",
+	"frappe.core.api.file.unzip_file": "thi_dua_app.framework_api.unzip_file",
+	# Report filters that are not an object raise inside Frappe's timed run, before the report's
+	# own checks: refused first, so no report is ever switched to prepared mode.
+	"frappe.desk.query_report.run": "thi_dua_app.thi_dua.report_data.run",
+	"frappe.desk.query_report.export_query": "thi_dua_app.thi_dua.report_data.export_query",
+}

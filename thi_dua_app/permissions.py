@@ -22,6 +22,7 @@ import frappe
 from thi_dua_app.constants import (
 	CHILD_PARENTS,
 	PROVINCE_MANAGER,
+	REFERENCES,
 	SELF_ASSESSED,
 	UNIT_EDIT_STATES,
 	VIEWER,
@@ -218,6 +219,18 @@ PARENT_CONDITIONS = {
 }
 
 
+@_confined_to_units
+def member_unit_condition(in_units: str) -> str:
+	"""A unit's officers read their own unit (the same answer as their User Permissions)."""
+	return f"`tabMember Unit`.name in {in_units}"
+
+
+# Every DocType of the app whose rows a reference (a comment, a file, a version …) can point at,
+# with the condition of the rows the user may read (None: every row).
+ROW_CONDITIONS = {**PARENT_CONDITIONS, "Member Unit": member_unit_condition}
+APP_DOCTYPES = frozenset(ROW_CONDITIONS) | frozenset(CHILD_PARENTS)
+
+
 def child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	table = f"`tab{doctype}`"
 	parts = []
@@ -233,20 +246,146 @@ def child_query_conditions(user: str | None = None, doctype: str | None = None) 
 	return "(" + " or ".join(parts) + ")"
 
 
-def file_query_conditions(user: str | None = None) -> str:
-	"""Evidence files are listed only to those who may read the evaluation they belong to."""
-	condition = evaluation_condition(user)
+def child_row_has_permission(row, ptype: str | None = None, user: str | None = None) -> bool:
+	"""A child row asked for on its own (REST, frappe.client, getdoc, print): it may be read with its
+	parent document and never written, created or deleted alone — rows change only through their
+	parent, whose validation and field-by-field rights then apply. Frappe itself checks only the
+	DocType on a row alone, so the child controllers ask here (``ChildRow``)."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return True
+	if ptype not in READ_LIKE or row.is_new():
+		return False
+	stored = frappe.db.get_value(row.doctype, row.name, ["parenttype", "parent"], as_dict=True)
+	if not stored or stored.parenttype not in CHILD_PARENTS.get(row.doctype, ()):
+		return False
+	if not frappe.db.exists(stored.parenttype, stored.parent):
+		return False
+	return frappe.has_permission(stored.parenttype, "read", stored.parent, user=user)
+
+
+# ---------------------------------------------------------------- framework rows that point at ours
+
+
+def readable_rows_of(doctype: str, user: str | None = None) -> str | None:
+	"""SQL of the names of ``doctype`` the user may read, or None for every row."""
+	if doctype in CHILD_PARENTS:
+		return f"select name from `tab{doctype}` where {child_query_conditions(user, doctype)}"
+	condition = ROW_CONDITIONS[doctype](user)
 	if condition is None:
+		return None
+	return f"select name from `tab{doctype}` where {condition}"
+
+
+def reference_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Rows of a framework DocType that point at a document of the app are listed, counted and
+	searched only when the user may read that document."""
+	if sees_everything(user):
+		return ""
+	doctype_field, name_field = REFERENCES[doctype]
+	table = f"`tab{doctype}`"
+	kind, name = f"{table}.`{doctype_field}`", f"{table}.`{name_field}`"
+	parts = [f"ifnull({kind}, '') not in {_sql_in(sorted(APP_DOCTYPES))}"]
+	for target in sorted(APP_DOCTYPES):
+		readable = readable_rows_of(target, user)
+		if readable is None:
+			parts.append(f"{kind} = {frappe.db.escape(target)}")
+		else:
+			parts.append(f"({kind} = {frappe.db.escape(target)} and {name} in ({readable}))")
+	return "(" + " or ".join(parts) + ")"
+
+
+def tag_query_conditions(user: str | None = None) -> str:
+	"""A tag's text is typed by the user who tags: a tag used on documents of the app is listed
+	only to those who may read one of them."""
+	if sees_everything(user):
 		return ""
 	return (
-		"(ifnull(`tabFile`.attached_to_doctype, '') != 'Emulation Evaluation' "
-		f"or `tabFile`.attached_to_name in (select name from `tabEmulation Evaluation` where {condition}))"
+		"(`tabTag`.name not in (select tag from `tabTag Link` "
+		f"where document_type in {_sql_in(sorted(APP_DOCTYPES))}) "
+		"or `tabTag`.name in (select tag from `tabTag Link` "
+		f"where {reference_query_conditions(user, 'Tag Link')}))"
 	)
 
 
-def file_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
-	if doc.attached_to_doctype != "Emulation Evaluation" or not doc.attached_to_name:
+def may_reference(doctype: str | None, name, ptype: str, user: str | None = None) -> bool:
+	"""Whether the user may read (``ptype`` read-like) or change one document, or a framework row
+	(comment, file, to-do …) that points at a document of the app."""
+	if doctype in REFERENCES and isinstance(name, str | int):
+		doctype_field, name_field = REFERENCES[doctype]
+		target = frappe.db.get_value(doctype, name, [doctype_field, name_field])
+		return not target or may_reference(target[0], target[1], ptype, user)
+	if doctype not in APP_DOCTYPES or not name:
+		return True
+	if not isinstance(name, str | int) or not frappe.db.exists(doctype, name):
+		return False
+	if doctype in CHILD_PARENTS:
+		row = frappe.get_doc(doctype, name)
+		return ptype in READ_LIKE and child_row_has_permission(row, "read", user)
+	return frappe.has_permission(doctype, "read" if ptype in READ_LIKE else "write", name, user=user)
+
+
+def references_of(doc) -> set[tuple]:
+	"""The documents a framework row points at: as stored, and as it would be saved."""
+	doctype_field, name_field = REFERENCES[doc.doctype]
+	targets = {(doc.get(doctype_field), doc.get(name_field))}
+	if not doc.is_new():
+		stored = frappe.db.get_value(doc.doctype, doc.name, [doctype_field, name_field])
+		if stored:
+			targets.add(tuple(stored))
+	return targets
+
+
+def reference_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	"""Never grants (the framework's own rules still apply); refuses what points at a document of
+	the app that the user may not read — or, to change it, may not write."""
+	user = user or frappe.session.user
+	if sees_everything(user) and (ptype in READ_LIKE or is_manager(user)):
 		return None
-	if _row_visible("Emulation Evaluation", doc.attached_to_name, evaluation_condition(user)):
-		return None  # the framework's own file rules decide the rest
-	return False
+	for doctype, name in references_of(doc):
+		if not may_reference(doctype, name, ptype or "read", user):
+			return False
+	return None
+
+
+# ---------------------------------------------------------------- evidence and other attachments
+
+
+def may_attach_to(doctype: str | None, name, user: str | None = None) -> bool:
+	"""Files are added to, changed on or removed from an evaluation only by its unit while the
+	unit fills it in (and by the province); other documents of the app need write."""
+	if doctype != "Emulation Evaluation" or not name:
+		return may_reference(doctype, name, "write", user)
+	if not isinstance(name, str) or not frappe.db.exists(doctype, name):
+		return False
+	capabilities = evaluation_capabilities(frappe.get_doc(doctype, name), user)
+	return capabilities["self"] or capabilities["manager"]
+
+
+def file_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return None
+	if ptype in READ_LIKE:
+		return reference_has_permission(doc, ptype, user)
+	if not is_manager(user):
+		for doctype, name in references_of(doc):
+			if not may_attach_to(doctype, name, user):
+				return False
+		if not may_point_at(doc, user):
+			return False
+	return None
+
+
+def may_point_at(doc, user: str | None = None) -> bool:
+	"""A File record whose URL is a private file recorded by someone else's File would let its
+	owner download that file (and move it, by making the record public): refused."""
+	url = doc.get("file_url")
+	if not url or not str(url).startswith("/private/"):
+		return True
+	others = frappe.get_all(
+		"File",
+		filters={"file_url": url, "name": ("!=", doc.name or "")},
+		fields=["owner"],
+	)
+	return all(row.owner == (user or frappe.session.user) for row in others)

@@ -1,5 +1,5 @@
-from frappe.model.document import Document
+from thi_dua_app.thi_dua.child_row import ChildRow
 
 
-class PledgeTarget(Document):
+class PledgeTarget(ChildRow):
 	pass

@@ -1,5 +1,5 @@
-from frappe.model.document import Document
+from thi_dua_app.thi_dua.child_row import ChildRow
 
 
-class ScoringGroup(Document):
+class ScoringGroup(ChildRow):
 	pass

@@ -1,0 +1,94 @@
+"""What the server refuses or ignores in a document a client sends, whoever sends it.
+
+- Rows of a child table belong to one document: a row named in a save must already be stored in
+  that document's table (or be new, without a name). Frappe otherwise updates a row by its name
+  alone — moving another document's row into this one — and deletes real rows when a name it
+  does not know is sent.
+- Fields the server owns (read-only fields and read-only tables: totals, rank, tie-break note,
+  dates of the workflow, return history, the pledge's frozen scoring table …) keep their stored
+  value whatever the client sends; the controllers then compute them.
+"""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+from frappe.utils import cint
+
+# Read-only fields a client legitimately sets: Frappe's amendment link.
+CLIENT_SET_READ_ONLY = frozenset({"amended_from"})
+
+
+def before_validate(doc, method=None):
+	keep_rows_in_their_document(doc)
+	restore_server_owned_fields(doc)
+
+
+def keep_rows_in_their_document(doc) -> None:
+	for df in doc.meta.get_table_fields():
+		named = [row for row in doc.get(df.fieldname) or [] if row.name and not row.is_new()]
+		if not named:
+			continue
+		stored = set()
+		if not doc.is_new():
+			stored = set(
+				frappe.get_all(
+					df.options,
+					filters={"parent": doc.name, "parenttype": doc.doctype, "parentfield": df.fieldname},
+					pluck="name",
+				)
+			)
+		for row in named:
+			if row.name not in stored:
+				frappe.throw(
+					_("Row {0} of table {1} is not a row of {2} {3}: send new rows without a name.").format(
+						frappe.bold(row.name), _(df.label or df.fieldname), _(doc.doctype), doc.name or ""
+					),
+					title=_("Unknown row"),
+				)
+
+
+def server_owned_fields(meta) -> list:
+	return [
+		df
+		for df in meta.fields
+		if (
+			df.read_only
+			and df.fieldname not in CLIENT_SET_READ_ONLY
+			and not df.fetch_from
+			and df.fieldtype not in frappe.model.no_value_fields
+		)
+		or (df.read_only and df.fieldtype == "Table")
+	]
+
+
+def restore_server_owned_fields(doc) -> None:
+	previous = None if doc.is_new() else doc.get_doc_before_save()
+	for df in server_owned_fields(doc.meta):
+		if df.fieldtype == "Table":
+			rows = [row.as_dict() for row in previous.get(df.fieldname)] if previous else []
+			doc.set(df.fieldname, rows)
+		elif previous is not None:
+			doc.set(df.fieldname, previous.get(df.fieldname))
+		else:
+			doc.set(df.fieldname, df.default if df.default is not None else None)
+
+
+def validate_file(doc, method=None):
+	"""Before the framework moves anything on disk: evidence is private by construction, and a
+	physical file recorded by several File records
+	(Frappe shares one file among identical uploads) is never moved by one of them."""
+	if doc.attached_to_doctype == "Emulation Evaluation" and not cint(doc.is_private):
+		frappe.throw(
+			_("Evidence of an evaluation is always a private file."), title=_("Evidence must be private")
+		)
+	if not doc.is_new() and doc.has_value_changed("is_private"):
+		previous = doc.get_doc_before_save()
+		url = previous.file_url if previous else doc.file_url
+		if url and frappe.db.exists("File", {"file_url": url, "name": ("!=", doc.name)}):
+			frappe.throw(
+				_(
+					"File {0} is also recorded by other documents; it cannot be made public or private."
+				).format(doc.file_name or doc.name),
+				frappe.PermissionError,
+			)

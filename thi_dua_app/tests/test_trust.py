@@ -1,0 +1,605 @@
+"""Trust: a unit's draft never leaks, and nothing the rules forbid is written, on any path the
+framework exposes — as real users logged in to a running web server of the test site.
+
+The canary sweep plants a unique marker in every text field, child row, evidence file, comment,
+version, to-do and tag of unit C's draft evaluation, then, as every kind of user who may not read
+that draft, calls every whitelisted method of Frappe and the app (enumerated at run time from
+``frappe.whitelisted``, with arguments generated for each of the app's DocTypes and the
+framework rows pointing at them) and the REST routes of /api/resource and /api/v2. The marker
+must never come back, and the planted rows must be byte-for-byte unchanged afterwards.
+
+The rows the sweep aims at are listed once, in ``TestTrust.targets``: a new DocType joins the
+sweep by being planted in ``plant`` and listed there.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import os
+import pkgutil
+import secrets
+import time
+
+import frappe
+import requests
+from frappe.tests.utils import FrappeTestCase
+
+from thi_dua_app.constants import CHILD_PARENTS, REFERENCES
+from thi_dua_app.tests.factories import (
+	evaluation_of,
+	fill,
+	make_world,
+	purge_world,
+	stage_evaluations,
+)
+from thi_dua_app.tests.test_rest_permissions import RestSession
+
+EVALUATION = "Emulation Evaluation"
+
+# Users who may not read unit C's draft: a peer member, the head's leader (drafts stay with
+# their unit), a unit outside the bloc, and a desk user of no unit and no role.
+ATTACKERS = ("officer_B", "leader_A", "officer_X", "outsider")
+
+# Arguments named like these take the target's DocType, or its name.
+DOCTYPE_ARGS = {
+	"doctype",
+	"dt",
+	"doc_type",
+	"reference_doctype",
+	"ref_doctype",
+	"document_type",
+	"reference_type",
+	"share_doctype",
+	"attached_to_doctype",
+	"link_doctype",
+	"parent_doctype",
+	"parenttype",
+	"from_doctype",
+	"source_doctype",
+}
+NAME_ARGS = {
+	"name",
+	"docname",
+	"dn",
+	"doc_name",
+	"reference_name",
+	"ref_docname",
+	"document_name",
+	"share_name",
+	"attached_to_name",
+	"source_name",
+	"library_file_name",
+	"fid",
+	"record",
+	"value",
+	"id",
+}
+NAME_LIST_ARGS = {"names", "docnames", "docs", "items", "name_list"}
+# Methods that end the caller's session or reach outside this machine: the sweep would stop
+# testing anything after them, or wait on the network.
+SKIPPED = ("logout", "frappe.utils.change_log", "frappe.integrations", "frappe.website.doctype.web_form")
+LIMIT_SECONDS = 1500
+
+
+def import_everything() -> None:
+	"""Import every module of Frappe and the app, so ``frappe.whitelisted`` lists every method."""
+	for package_name in ("frappe", "thi_dua_app"):
+		package = importlib.import_module(package_name)
+		for module in pkgutil.walk_packages(package.__path__, f"{package_name}."):
+			if any(part in module.name for part in (".tests", ".test_", ".patches.", "commands", "setup")):
+				continue
+			try:
+				importlib.import_module(module.name)
+			except Exception:
+				continue
+
+
+def changes(before: dict, after: dict) -> list[str]:
+	"""Where two snapshots differ: table, row and column."""
+	found = []
+	for table in sorted(set(before) | set(after)):
+		old, new = before.get(table), after.get(table)
+		if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+			for old_row, new_row in zip(old, new, strict=True):
+				for column in sorted(set(old_row) | set(new_row)):
+					if old_row.get(column) != new_row.get(column):
+						found.append(
+							f"{table} {old_row.get('name')}.{column}: {old_row.get(column)!r} -> {new_row.get(column)!r}"
+						)
+		elif old != new:
+			found.append(f"{table}: {len(old or [])} rows -> {len(new or [])} rows")
+	return found
+
+
+def parent_of(doctype: str) -> str:
+	return CHILD_PARENTS[doctype][0] if doctype in CHILD_PARENTS else ""
+
+
+def method_path(fn) -> str:
+	return f"{fn.__module__}.{fn.__qualname__}"
+
+
+class TestTrust(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.base_url = os.environ.get("THI_DUA_TEST_URL")
+		if not cls.base_url:
+			raise RuntimeError("THI_DUA_TEST_URL is not set: run the tests through scripts/run_tests.sh")
+		frappe.set_user("Administrator")
+		cls.marker = f"CANARY{secrets.token_hex(6)}"
+		cls.world = make_world(f"TDTrust{secrets.token_hex(3)}")
+		stage_evaluations(cls.world)
+		cls.victim = evaluation_of(cls.world, "C").name
+		cls.own = evaluation_of(cls.world, "B").name
+		cls.plant()
+		frappe.db.commit()
+		cls.sessions = {}
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.set_user("Administrator")
+		for doctype, field in (
+			("Comment", "reference_name"),
+			("ToDo", "reference_name"),
+			("Tag Link", "document_name"),
+		):
+			frappe.db.delete(doctype, {field: ("in", [cls.victim, cls.own])})
+		frappe.db.delete("Tag", {"name": ("like", f"{cls.marker}%")})
+		purge_world(cls.world)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	@classmethod
+	def plant(cls):
+		"""Unit C fills its draft the way the desk does, with the marker everywhere it can type."""
+		frappe.set_user(cls.world.user("officer_C"))
+		doc = frappe.get_doc(EVALUATION, cls.victim)
+		fill(doc, evidence=False)
+		evidence = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": f"{cls.marker}-evidence.txt",
+				"content": f"{cls.marker} evidence",
+				"is_private": 1,
+				"attached_to_doctype": EVALUATION,
+				"attached_to_name": doc.name,
+			}
+		).insert()
+		cls.evidence = evidence
+		for row in doc.scores:
+			row.note = f"{cls.marker} note {row.criterion_code}"
+			if row.evidence_required:
+				row.evidence = evidence.file_url
+		for row in doc.target_results:
+			row.achieved_value = 1
+		doc.save(ignore_version=False)
+		doc.add_comment("Comment", f"{cls.marker} comment")
+		frappe.desk.form.assign_to.add(
+			{
+				"assign_to": [cls.world.user("officer_C")],
+				"doctype": EVALUATION,
+				"name": doc.name,
+				"description": f"{cls.marker} to-do",
+			}
+		)
+		from frappe.desk.doctype.tag.tag import add_tag
+
+		add_tag(f"{cls.marker}tag", EVALUATION, doc.name)
+		frappe.set_user("Administrator")
+		cls.version = frappe.db.get_value("Version", {"ref_doctype": EVALUATION, "docname": doc.name})
+		cls.comment = frappe.db.get_value("Comment", {"reference_name": doc.name, "comment_type": "Comment"})
+		cls.todo = frappe.db.get_value("ToDo", {"reference_name": doc.name})
+
+	# ------------------------------------------------------------ helpers
+
+	def session(self, who: str) -> RestSession:
+		if who not in self.sessions:
+			self.sessions[who] = RestSession(self.base_url, self.world.user(who))
+		return self.sessions[who]
+
+	def snapshot(self) -> dict:
+		"""Every stored row of the planted draft, as the database holds it."""
+		frappe.db.rollback()
+		names = [self.victim]
+		rows = {
+			"evaluation": frappe.db.sql(
+				f"select * from `tab{EVALUATION}` where name = %s", self.victim, as_dict=True
+			)
+		}
+		for child in ("Evaluation Score", "Evaluation Target Result", "Evaluation Return"):
+			rows[child] = frappe.db.sql(
+				f"select * from `tab{child}` where parent = %s order by name", self.victim, as_dict=True
+			)
+		for doctype, (kind, name) in REFERENCES.items():
+			rows[doctype] = frappe.db.sql(
+				f"select * from `tab{doctype}` where `{kind}` = %s and `{name}` in %s order by name",
+				(EVALUATION, names),
+				as_dict=True,
+			)
+		with open(frappe.get_site_path(self.evidence.file_url.lstrip("/")), "rb") as stored:
+			rows["file on disk"] = stored.read().hex()
+		return json.loads(frappe.as_json(rows))
+
+	def targets(self) -> list[tuple[str, str]]:
+		"""(DocType, name) of every planted row the sweep aims at."""
+		frappe.db.rollback()
+		targets = [(EVALUATION, self.victim)]
+		for child in ("Evaluation Score", "Evaluation Target Result"):
+			targets.append((child, frappe.db.get_value(child, {"parent": self.victim})))
+		targets += [
+			("File", self.evidence.name),
+			("Comment", self.comment),
+			("Version", self.version),
+			("ToDo", self.todo),
+		]
+		return targets
+
+	def assert_planted(self):
+		"""The marker is where it was planted (a sweep of rows that are not there proves nothing)."""
+		frappe.db.rollback()
+		self.assertIn(
+			self.marker, frappe.db.get_value("Evaluation Score", {"parent": self.victim, "idx": 1}, "note")
+		)
+		for doctype, name in self.targets():
+			self.assertTrue(name and frappe.db.exists(doctype, name), f"{doctype} was not planted")
+
+	def arguments(self, fn, doctype: str, name: str) -> list[dict]:
+		"""Two ways to aim a method at one row: the document as a JSON object and filters as a dict;
+		and the document as its DocType (as the print view takes it), filters as a list and every
+		column of the DocType asked for by name."""
+		parameters = inspect.signature(inspect.unwrap(fn)).parameters
+		parent = frappe.db.get_value(doctype, name, "parenttype") if doctype in CHILD_PARENTS else None
+		columns = json.dumps(frappe.db.get_table_columns(doctype))
+		variants = []
+		for variant in (0, 1):
+			values = {}
+			for param in parameters:
+				if param in DOCTYPE_ARGS:
+					values[param] = doctype
+				elif param in NAME_ARGS:
+					values[param] = name
+				elif param in NAME_LIST_ARGS:
+					values[param] = json.dumps([name])
+				elif param == "parent":
+					values[param] = parent or doctype
+				elif param in ("filters", "current_filters"):
+					values[param] = json.dumps({"name": name} if variant == 0 else [["name", "=", name]])
+				elif param in ("fields", "fieldname", "fieldnames", "columns"):
+					values[param] = json.dumps(["*"]) if variant == 0 else columns
+				elif param in ("doc", "args", "data"):
+					values[param] = (
+						json.dumps({"doctype": doctype, "name": name}) if variant == 0 else doctype
+					)
+				elif param in ("txt", "search_text", "text"):
+					values[param] = ""
+				elif param in ("file_url", "url", "path"):
+					values[param] = self.evidence.file_url
+				elif param in ("ignore_user_permissions", "ignore_permissions", "as_dict", "with_parent"):
+					values[param] = 1
+				elif param in ("page_length", "limit", "limit_page_length"):
+					values[param] = 500
+			variants.append(values)
+		return variants
+
+	def call(self, who: str, path: str, fn, values: dict):
+		methods = frappe.allowed_http_methods_for_whitelisted_func.get(fn) or ["GET", "POST"]
+		http = "POST" if "POST" in methods else methods[0]
+		session = self.session(who)
+		if http == "GET":
+			return session.request("GET", f"/api/method/{path}", params=values)
+		return session.request(http, f"/api/method/{path}", data=values)
+
+	# ------------------------------------------------------------ the sweep
+
+	def test_canary_sweep(self):
+		self.assert_planted()
+		before = self.snapshot()
+		import_everything()
+		functions = sorted({method_path(fn): fn for fn in frappe.whitelisted}.items())
+		functions = [(path, fn) for path, fn in functions if not any(part in path for part in SKIPPED)]
+		targets = self.targets()
+		leaks, unanswered, calls = [], [], 0
+		deadline = time.monotonic() + LIMIT_SECONDS
+		for who in ATTACKERS:
+			for path, fn in functions:
+				aimed = any(
+					param in DOCTYPE_ARGS | NAME_ARGS | NAME_LIST_ARGS
+					for param in inspect.signature(inspect.unwrap(fn)).parameters
+				)
+				for doctype, name in targets if aimed else targets[:1]:
+					if time.monotonic() > deadline:
+						self.fail(f"the sweep ran out of time after {calls} calls")
+					for values in self.arguments(fn, doctype, name):
+						try:
+							response = self.call(who, path, fn, values)
+						except requests.RequestException as error:
+							unanswered.append(f"{who} {path} {doctype}: {error}")
+							continue
+						calls += 1
+						if self.marker in response.text:
+							leaks.append(f"{who} {path} on {doctype} {name}: HTTP {response.status_code}")
+		for who in ATTACKERS:
+			session = self.session(who)
+			for doctype, name in targets:
+				for method, route in (
+					("GET", f"/api/resource/{doctype}/{name}"),
+					(
+						"GET",
+						f'/api/resource/{doctype}?fields=["*"]&limit_page_length=0&parent={parent_of(doctype)}',
+					),
+					("GET", f"/api/v2/document/{doctype}/{name}"),
+					("GET", f'/api/v2/document/{doctype}?fields=["*"]&limit=0'),
+					("GET", f"/api/v2/doctype/{doctype}/count"),
+					("PUT", f"/api/resource/{doctype}/{name}"),
+					("PUT", f"/api/v2/document/{doctype}/{name}"),
+					("DELETE", f"/api/resource/{doctype}/{name}"),
+					("DELETE", f"/api/v2/document/{doctype}/{name}"),
+				):
+					kwargs = (
+						{"json": {"note": "overwritten", "content": "overwritten"}} if method == "PUT" else {}
+					)
+					response = session.request(method, route, **kwargs)
+					calls += 1
+					if self.marker in response.text:
+						leaks.append(f"{who} {method} {route}: HTTP {response.status_code}")
+			response = session.request("GET", self.evidence.file_url)
+			calls += 1
+			if self.marker in response.text:
+				leaks.append(f"{who} GET {self.evidence.file_url}: HTTP {response.status_code}")
+		print(
+			f"\ncanary sweep: {len(functions)} whitelisted methods, {len(ATTACKERS)} users, "
+			f"{len(targets)} targets ({', '.join(sorted({d for d, _ in targets}))}), {calls} calls"
+		)
+		self.assertEqual(leaks, [], "the marker came back")
+		self.assertEqual(unanswered, [], "calls the server did not answer")
+		self.assertEqual(changes(before, self.snapshot()), [], "a planted row changed")
+		self.assert_planted()
+
+	# ------------------------------------------------------------ each class of hole, on its own
+
+	def test_child_rows_alone_are_neither_read_nor_written(self):
+		row = frappe.db.get_value("Evaluation Score", {"parent": self.victim, "idx": 1})
+		session = self.session("officer_B")
+		for method, path, kwargs in (
+			("GET", f"/api/resource/Evaluation Score/{row}", {}),
+			(
+				"GET",
+				"/api/method/frappe.client.get",
+				{"params": {"doctype": "Evaluation Score", "name": row, "parent": EVALUATION}},
+			),
+			(
+				"GET",
+				"/api/method/frappe.desk.form.load.getdoc",
+				{"params": {"doctype": "Evaluation Score", "name": row}},
+			),
+			("PUT", f"/api/resource/Evaluation Score/{row}", {"json": {"verified_score": 1}}),
+			("DELETE", f"/api/resource/Evaluation Score/{row}", {}),
+			(
+				"POST",
+				"/api/method/frappe.client.save",
+				{
+					"json": {
+						"doc": {
+							"doctype": "Evaluation Score",
+							"name": row,
+							"verified_score": 1,
+							"parent": self.own,
+							"parenttype": EVALUATION,
+							"parentfield": "scores",
+						}
+					}
+				},
+			),
+			(
+				"POST",
+				"/api/resource/Evaluation Return",
+				{
+					"json": {
+						"parent": self.victim,
+						"parenttype": EVALUATION,
+						"parentfield": "return_history",
+						"reason": "forged",
+					}
+				},
+			),
+		):
+			with self.subTest(method=method, path=path):
+				response = session.request(method, path, **kwargs)
+				self.assertEqual(response.status_code, 403, response.text[:300])
+		# The unit reads its own rows alone, but changes them only through its evaluation.
+		own_row = frappe.db.get_value("Evaluation Score", {"parent": self.own, "idx": 1})
+		self.assertEqual(session.request("GET", f"/api/resource/Evaluation Score/{own_row}").status_code, 200)
+		self.assertEqual(
+			session.request(
+				"PUT", f"/api/resource/Evaluation Score/{own_row}", json={"note": "x"}
+			).status_code,
+			403,
+		)
+
+	def test_a_save_keeps_rows_in_their_own_document(self):
+		frappe.db.rollback()
+		victim_row = frappe.db.get_value("Evaluation Score", {"parent": self.victim, "idx": 2})
+		session = self.session("officer_A")  # A's own draft
+		own = evaluation_of(self.world, "A")
+		scores = own.as_dict(convert_dates_to_str=True)["scores"]
+		for name in (victim_row, "no-such-row"):
+			with self.subTest(name=name):
+				changed = [dict(row) for row in scores]
+				changed[1]["name"] = name
+				response = session.request(
+					"PUT", f"/api/resource/{EVALUATION}/{own.name}", json={"scores": changed}
+				)
+				self.assertEqual(response.status_code, 417, response.text[:300])
+				self.assertIn("Unknown row", response.text)
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.get_value("Evaluation Score", victim_row, "parent"), self.victim)
+		self.assertEqual(frappe.db.count("Evaluation Score", {"parent": own.name}), len(scores))
+
+	def test_searches_never_skip_permissions(self):
+		for method in ("frappe.desk.search.search_widget", "frappe.desk.search.search_link"):
+			for doctype in (EVALUATION, "Evaluation Score", "Evaluation Return", "File"):
+				with self.subTest(method=method, doctype=doctype):
+					params = {"doctype": doctype, "txt": "", "ignore_user_permissions": 1, "page_length": 500}
+					if doctype in CHILD_PARENTS:
+						params["reference_doctype"] = EVALUATION
+					response = self.session("officer_B").request(
+						"GET", f"/api/method/{method}", params=params
+					)
+					self.assertNotIn(self.victim, response.text)
+					self.assertNotIn(self.evidence.name, response.text)
+
+	def test_counts_and_group_bys_are_no_oracles(self):
+		session = self.session("officer_B")
+		response = session.request(
+			"GET",
+			"/api/method/frappe.client.get_count",
+			params={"doctype": "Version", "filters": json.dumps([["data", "like", f"%{self.marker}%"]])},
+		)
+		self.assertEqual(response.status_code, 403, response.text[:200])
+		for doctype in ("Comment", "ToDo", "File", "Tag Link"):
+			_kind, name = REFERENCES[doctype]
+			response = session.request(
+				"GET",
+				"/api/method/frappe.client.get_count",
+				params={"doctype": doctype, "filters": json.dumps([[name, "=", self.victim]])},
+			)
+			self.assertIn(response.status_code, (200, 403), response.text[:200])
+			if response.status_code == 200:
+				self.assertEqual(response.json()["message"], 0, doctype)
+		# A to-do of its own pointing at C's draft, then counting assignments of drafts above 0.
+		response = session.request(
+			"POST",
+			"/api/resource/ToDo",
+			json={
+				"description": "x",
+				"reference_type": EVALUATION,
+				"reference_name": self.victim,
+				"allocated_to": self.world.user("officer_B"),
+			},
+		)
+		self.assertEqual(response.status_code, 403, response.text[:200])
+		response = session.request(
+			"GET",
+			"/api/method/frappe.desk.listview.get_group_by_count",
+			params={
+				"doctype": EVALUATION,
+				"current_filters": json.dumps([["self_total", ">", 0]]),
+				"field": "assigned_to",
+			},
+		)
+		self.assertEqual(response.status_code, 200, response.text[:200])
+		self.assertEqual(response.json()["message"], [])
+
+	def test_side_writes_need_write(self):
+		cases = [
+			("frappe.desk.like.toggle_like", {"doctype": EVALUATION, "name": "{name}", "add": "Yes"}),
+			(
+				"frappe.desk.form.utils.add_comment",
+				{
+					"reference_doctype": EVALUATION,
+					"reference_name": "{name}",
+					"content": "x",
+					"comment_email": "{user}",
+					"comment_by": "x",
+				},
+			),
+			(
+				"frappe.desk.form.assign_to.add",
+				{"args": json.dumps({"assign_to": ["{user}"], "doctype": EVALUATION, "name": "{name}"})},
+			),
+			("frappe.desk.doctype.tag.tag.add_tag", {"tag": "side-write", "dt": EVALUATION, "dn": "{name}"}),
+			("frappe.share.add", {"doctype": EVALUATION, "name": "{name}", "user": "{user}", "read": "1"}),
+		]
+		# B's self-assessed evaluation: B and the viewer read it, neither may change it.
+		for who in ("viewer", "officer_B", "officer_C"):
+			for method, params in cases:
+				with self.subTest(who=who, method=method):
+					values = {
+						key: value.replace("{name}", self.own).replace("{user}", self.world.user(who))
+						for key, value in params.items()
+					}
+					response = self.session(who).request("POST", f"/api/method/{method}", data=values)
+					self.assertEqual(response.status_code, 403, f"{who} {method}: {response.text[:300]}")
+		frappe.db.rollback()
+		self.assertFalse(frappe.db.get_value(EVALUATION, self.own, "_liked_by") not in (None, "[]", ""))
+		self.assertFalse(
+			frappe.db.exists(
+				"Comment", {"reference_name": self.own, "comment_type": ("in", ("Comment", "Like"))}
+			)
+		)
+		self.assertFalse(frappe.db.exists("ToDo", {"reference_name": self.own}))
+		self.assertFalse(frappe.db.exists("DocShare", {"share_name": self.own}))
+
+	def test_evidence_cannot_be_borrowed_or_moved(self):
+		session = self.session("officer_B")
+		response = session.request(
+			"POST",
+			"/api/resource/File",
+			json={"file_url": self.evidence.file_url, "file_name": "borrowed.txt", "is_private": 1},
+		)
+		self.assertEqual(response.status_code, 403, response.text[:300])
+		self.assertNotEqual(session.request("GET", self.evidence.file_url).status_code, 200)
+		response = session.request(
+			"POST",
+			"/api/method/upload_file",
+			data={"library_file_name": self.evidence.name, "doctype": EVALUATION, "docname": self.own},
+		)
+		self.assertEqual(response.status_code, 403, response.text[:300])
+		# The viewer reads every evaluation, but attaches to none.
+		response = self.session("viewer").request(
+			"POST",
+			"/api/resource/File",
+			json={
+				"file_name": "v.txt",
+				"content": "x",
+				"is_private": 1,
+				"attached_to_doctype": EVALUATION,
+				"attached_to_name": self.victim,
+			},
+		)
+		self.assertEqual(response.status_code, 403, response.text[:300])
+		# Its own unit cannot make evidence public.
+		response = self.session("officer_C").request(
+			"PUT", f"/api/resource/File/{self.evidence.name}", json={"is_private": 0}
+		)
+		self.assertEqual(response.status_code, 417, response.text[:300])
+		frappe.db.rollback()
+		self.assertEqual(
+			frappe.db.get_value("File", self.evidence.name, ["is_private", "file_url"]),
+			(1, self.evidence.file_url),
+		)
+
+	def test_server_owned_fields_are_the_server_s(self):
+		session = self.session("officer_A")
+		own = evaluation_of(self.world, "A").name
+		fields = [
+			"bloc_rank",
+			"tie_break_note",
+			"verified_on",
+			"self_assessed_on",
+			"final_score",
+			"classification",
+		]
+		frappe.db.rollback()
+		before = frappe.db.get_value(EVALUATION, own, fields, as_dict=True)
+		response = session.request(
+			"PUT",
+			f"/api/resource/{EVALUATION}/{own}",
+			json={
+				"bloc_rank": 1,
+				"tie_break_note": "forged",
+				"verified_on": "2017-12-31",
+				"self_assessed_on": "2017-12-31",
+				"final_score": 100,
+				"classification": "Xuất sắc",
+				"return_history": [{"from_state": "Verified", "to_state": "Returned", "reason": "forged"}],
+			},
+		)
+		self.assertEqual(response.status_code, 200, response.text[:300])
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.get_value(EVALUATION, own, fields, as_dict=True), before)
+		self.assertEqual((before.bloc_rank, before.final_score, before.verified_on), (0, 0.0, None))
+		self.assertEqual(frappe.db.count("Evaluation Return", {"parent": own}), 0)
