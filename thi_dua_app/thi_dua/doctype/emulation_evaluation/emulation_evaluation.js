@@ -29,7 +29,7 @@ function show_headline(frm) {
 			__("Final score {0}, rank {1} in the bloc ({2})", [
 				format_number(frm.doc.final_score, null, 2),
 				frm.doc.bloc_rank,
-				frm.doc.classification || "",
+				frappe.utils.escape_html(frm.doc.classification || ""),
 			]),
 			"blue"
 		);
