@@ -2,6 +2,15 @@
 
 Only verified (or approved) evaluations are ranked; the others carry no rank yet. The rules
 themselves live in ``thi_dua_app.scoring``; this module loads rows and stores the result.
+
+Concurrency. Re-ranking writes the rank of every evaluation of the pledge, while the transaction
+that triggers it already holds the row of its own evaluation (Frappe locks it on save). Two
+verifications of one bloc at the same moment would each wait for the other's row: a deadlock.
+So a re-ranking takes the pledge's row and every evaluation row of the pledge *without waiting*
+(``NOWAIT``); when another transaction holds one of them, it re-ranks right after its own commit
+instead, holding nothing while it waits, under the pledge's row lock. Either way it reads the
+latest committed rows through its locks, so the last re-ranking of a pledge sees every
+verification, and ranks always end as 1..n.
 """
 
 from __future__ import annotations
@@ -28,20 +37,62 @@ from thi_dua_app.scoring import (
 from thi_dua_app.thi_dua.scoring_table import criteria_of, entries_of, tie_breaks_of
 
 
-def refresh_ranking(pledge_name: str) -> list[Placement]:
+class RowsBusy(Exception):
+	"""Another transaction holds the pledge or one of its evaluations."""
+
+
+def refresh_ranking(pledge_name: str) -> list[Placement] | None:
+	"""Re-rank the pledge now if its rows are free, else right after this transaction commits.
+	Returns the placements, or None when the re-ranking was put after the commit."""
+	try:
+		return rank_pledge(pledge_name, wait=False)
+	except RowsBusy:
+		frappe.db.after_commit.add(lambda: rank_after_commit(pledge_name))
+		return None
+
+
+def rank_after_commit(pledge_name: str) -> None:
+	"""The deferred re-ranking, in a transaction of its own that holds nothing while it waits."""
+	try:
+		rank_pledge(pledge_name, wait=True)
+		frappe.db.commit()
+	except Exception:
+		frappe.db.rollback()
+		frappe.log_error(title=f"Re-ranking of pledge {pledge_name}")
+
+
+def lock_rows(pledge_name: str, wait: bool) -> list[dict]:
+	"""Lock the pledge's row, then its evaluations' rows in name order, and read the latest
+	committed state of those evaluations (a locking read, not this transaction's snapshot)."""
+	nowait = "" if wait else " nowait"
+	try:
+		frappe.db.sql(
+			f"select name from `tabEmulation Pledge` where name = %s for update{nowait}", pledge_name
+		)
+		return frappe.db.sql(
+			f"""select name, member_unit, workflow_state from `tabEmulation Evaluation`
+			where pledge = %s and docstatus < 2 order by name for update{nowait}""",
+			pledge_name,
+			as_dict=True,
+		)
+	except (frappe.QueryTimeoutError, frappe.QueryDeadlockError) as error:
+		raise RowsBusy(pledge_name) from error
+
+
+def rank_pledge(pledge_name: str, wait: bool) -> list[Placement]:
+	evaluations = lock_rows(pledge_name, wait)
 	pledge = frappe.get_doc("Emulation Pledge", pledge_name)
-	evaluations = frappe.get_all(
-		"Emulation Evaluation",
-		filters={"pledge": pledge_name, "docstatus": ("<", 2)},
-		fields=["name", "member_unit", "workflow_state"],
-	)
 	ranked = [row for row in evaluations if row.workflow_state in RANKED_STATES]
 	score_rows = defaultdict(list)
 	if ranked:
-		for row in frappe.get_all(
-			"Evaluation Score",
-			filters={"parenttype": "Emulation Evaluation", "parent": ("in", [row.name for row in ranked])},
-			fields=["parent", "criterion_code", "verified_score", "verified_occurrences"],
+		# The rows of evaluations this transaction has locked: no one changes them meanwhile, and
+		# a shared lock reads what was last committed.
+		for row in frappe.db.sql(
+			"""select parent, criterion_code, verified_score, verified_occurrences
+			from `tabEvaluation Score` where parenttype = 'Emulation Evaluation' and parent in %s
+			lock in share mode""",
+			[tuple(row.name for row in ranked)],
+			as_dict=True,
 		):
 			score_rows[row.parent].append(row)
 
@@ -67,18 +118,33 @@ def refresh_ranking(pledge_name: str) -> list[Placement]:
 	placed = {placement.key: placement for placement in placements}
 	# The note is stored text: it is written in the site's language, whoever triggers the ranking.
 	with print_language(frappe.db.get_single_value("System Settings", "language") or "en"):
-		for row in evaluations:
-			placement = placed.get(row.name)
-			frappe.db.set_value(
-				"Emulation Evaluation",
-				row.name,
-				{
-					"bloc_rank": placement.rank if placement else 0,
-					"tie_break_note": tie_break_note(placement, unit_of) if placement else "",
-				},
-				update_modified=False,
+		results = {
+			row.name: (
+				(placed[row.name].rank, tie_break_note(placed[row.name], unit_of))
+				if row.name in placed
+				else (0, "")
 			)
+			for row in evaluations
+		}
+	store_ranks(results)
 	return placements
+
+
+def store_ranks(results: dict[str, tuple[int, str]]) -> None:
+	"""Every evaluation's rank and note in one statement, whatever the size of the bloc."""
+	if not results:
+		return
+	names = list(results)
+	rank_cases = " ".join("when %s then %s" for _ in names)
+	note_cases = " ".join("when %s then %s" for _ in names)
+	values = [item for name in names for item in (name, results[name][0])]
+	values += [item for name in names for item in (name, results[name][1])]
+	frappe.db.sql(
+		f"""update `tabEmulation Evaluation`
+		set bloc_rank = case name {rank_cases} end, tie_break_note = case name {note_cases} end
+		where name in %s""",
+		[*values, tuple(names)],
+	)
 
 
 def rule_label(tie_break: TieBreak) -> str:
