@@ -33,7 +33,7 @@ bench --site "$TEST_SITE" set-config allow_tests true >/dev/null
 bench --site "$TEST_SITE" execute thi_dua_app.demo.use_vietnamese_formats >/dev/null
 # The tests make many users; Frappe refuses more than 60 new users an hour by default.
 bench --site "$TEST_SITE" set-config --parse throttle_user_limit 100000 >/dev/null
-"$PY" -m pip install --quiet "pytest>=7" "coverage>=7" "requests>=2.31" "playwright>=1.40" \
+"$PY" -m pip install --quiet "pytest>=7" "coverage>=7" "requests>=2.31" "playwright>=1.40" "hypothesis>=6.100" \
 	|| fail "cannot install the test tools"
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 if ! command -v chromium >/dev/null; then

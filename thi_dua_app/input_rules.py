@@ -20,12 +20,19 @@ DATETIME = "must be a date and time (YYYY-MM-DD HH:MM:SS)"
 TIME = "must be a time (HH:MM:SS)"
 TEXT = "must be text"
 TOO_LONG = "is too long"
+OUT_OF_RANGE = "is out of range"
+CHECK = "must be 0 or 1"
 ROWS = "must be a list of rows"
 ROW = "must be a row (an object of fields)"
-WHY = (NUMBER, WHOLE_NUMBER, DATE, DATETIME, TIME, TEXT, TOO_LONG, ROWS, ROW)
+WHY = (NUMBER, WHOLE_NUMBER, DATE, DATETIME, TIME, TEXT, TOO_LONG, OUT_OF_RANGE, CHECK, ROWS, ROW)
 
 NUMERIC = frozenset({"Int", "Float", "Currency", "Percent", "Check", "Rating", "Duration"})
-INTEGRAL = frozenset({"Int", "Check", "Duration"})
+INTEGRAL = frozenset({"Int", "Check"})
+# What the columns hold (Frappe 15 on MariaDB): Int is a signed 32-bit int, the decimal kinds are
+# decimal(21,9) — under 10^12 — and Rating is decimal(3,2).
+INT_RANGE = (-(2**31), 2**31 - 1)
+DECIMAL_LIMIT = 10**12
+RATING_LIMIT = 10
 TEXTUAL = frozenset(
 	{
 		"Data",
@@ -104,7 +111,12 @@ def check_value(fieldtype: str, value, length: int | None = None) -> str | None:
 			return NUMBER
 		if fieldtype in INTEGRAL and number != int(number):
 			return WHOLE_NUMBER
-		return None
+		if fieldtype == "Check":
+			return None if number in (0, 1) else CHECK
+		if fieldtype == "Int":
+			return None if INT_RANGE[0] <= number <= INT_RANGE[1] else OUT_OF_RANGE
+		limit = RATING_LIMIT if fieldtype == "Rating" else DECIMAL_LIMIT
+		return None if abs(number) < limit else OUT_OF_RANGE
 	if fieldtype == "Date":
 		if isinstance(value, datetime.date):
 			return None
@@ -118,9 +130,9 @@ def check_value(fieldtype: str, value, length: int | None = None) -> str | None:
 			return None
 		return None if isinstance(value, str) and _TIME.match(value) else TIME
 	if fieldtype in TEXTUAL:
-		if isinstance(value, bool) or not isinstance(value, str | int | float | decimal.Decimal):
+		if not isinstance(value, str):
 			return TEXT
-		text = str(value)
+		text = value
 		if fieldtype in VARCHAR_KINDS and len(text) > (length or VARCHAR_DEFAULT):
 			return TOO_LONG
 		if fieldtype in TEXT_BYTES and len(text.encode("utf-8")) > TEXT_COLUMN_BYTES:
@@ -155,3 +167,64 @@ def _valid_datetime(value) -> str | None:
 	except ValueError:
 		return DATETIME
 	return None
+
+
+FILTERS = "must be filters: an object of field: value, or a list of [field, operator, value]"
+SCALAR = (str, int, float, decimal.Decimal, bool, type(None))
+
+
+def _filter_value(value) -> bool:
+	if isinstance(value, SCALAR):
+		return not isinstance(value, float) or math.isfinite(value)
+	return isinstance(value, list | tuple) and all(
+		isinstance(item, SCALAR) and (not isinstance(item, float) or math.isfinite(item)) for item in value
+	)
+
+
+SCALAR_OPERATORS = frozenset({"=", "!=", "<", ">", "<=", ">=", "like", "not like", "timespan"})
+LIST_OPERATORS = frozenset({"in", "not in"})
+TREE_OPERATORS = frozenset({"descendants of", "ancestors of", "not descendants of", "not ancestors of"})
+
+
+def _condition(operator, value) -> bool:
+	"""Whether one filter's operator and value are of a shape Frappe can turn into SQL."""
+	if not isinstance(operator, str):
+		return False
+	operator = operator.strip().lower()
+	if operator in SCALAR_OPERATORS or operator in TREE_OPERATORS:
+		return isinstance(value, SCALAR) and _filter_value(value)
+	if operator in LIST_OPERATORS:
+		return _filter_value(value)
+	if operator == "between":
+		return isinstance(value, list | tuple) and len(value) == 2 and _filter_value(value)
+	if operator == "is":
+		return value in ("set", "not set")
+	return False
+
+
+def check_filters(filters) -> str | None:
+	"""Why ``filters`` (already parsed from JSON) are not list filters Frappe can turn into SQL."""
+	if filters is None or filters == "":
+		return None
+	if isinstance(filters, dict):
+		for field, value in filters.items():
+			if not isinstance(field, str):
+				return FILTERS
+			if isinstance(value, list | tuple):
+				if len(value) != 2 or not _condition(value[0], value[1]):
+					return FILTERS
+			elif not _filter_value(value):
+				return FILTERS
+		return None
+	if isinstance(filters, list | tuple):
+		for item in filters:
+			if isinstance(item, dict):
+				if check_filters(item):
+					return FILTERS
+				continue
+			if not isinstance(item, list | tuple) or not 3 <= len(item) <= 4:
+				return FILTERS
+			if not all(isinstance(part, str) for part in item[:-1]) or not _condition(item[-2], item[-1]):
+				return FILTERS
+		return None
+	return FILTERS

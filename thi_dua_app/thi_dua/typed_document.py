@@ -34,6 +34,8 @@ def reasons() -> dict[str, str]:
 		input_rules.TIME: _("must be a time (HH:MM:SS)"),
 		input_rules.TEXT: _("must be text"),
 		input_rules.TOO_LONG: _("is too long"),
+		input_rules.OUT_OF_RANGE: _("is out of range"),
+		input_rules.CHECK: _("must be 0 or 1"),
 		input_rules.ROWS: _("must be a list of rows"),
 		input_rules.ROW: _("must be a row (an object of fields)"),
 	}

@@ -1,0 +1,172 @@
+"""Generated hostile payloads (Hypothesis) for every DocType of the app, sent through REST by a
+unit officer: the server never answers 5xx, and after a 4xx nothing has been written."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from thi_dua_app.constants import APP_PARENT_DOCTYPES, CHILD_PARENTS
+from thi_dua_app.tests.factories import evaluation_of, make_world, purge_world, stage_evaluations
+from thi_dua_app.tests.test_rest_permissions import RestSession
+
+EVALUATION = "Emulation Evaluation"
+
+HOSTILE = st.one_of(
+	st.none(),
+	st.booleans(),
+	st.integers(min_value=-(2**70), max_value=2**70),
+	st.floats(allow_nan=True, allow_infinity=True),
+	st.text(max_size=40),
+	st.sampled_from(
+		[
+			"x" * 70000,
+			"<img src=x onerror=alert(1)>",
+			'["<script>alert(1)</script>"]',
+			"NaN",
+			"abc",
+			"2.7",
+			"2017-13-45",
+			"1' or '1'='1",
+			"/private/files/../../site_config.json",
+			"Administrator",
+		]
+	),
+	st.lists(st.integers(), max_size=3),
+	st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
+SETTINGS = settings(
+	max_examples=40,
+	deadline=None,
+	derandomize=True,
+	database=None,
+	suppress_health_check=list(HealthCheck),
+)
+
+
+def fields_of(doctype: str) -> list[str]:
+	return [
+		df.fieldname
+		for df in frappe.get_meta(doctype).fields
+		if df.fieldtype not in frappe.model.no_value_fields
+	]
+
+
+class TestHostileInput(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.base_url = os.environ.get("THI_DUA_TEST_URL")
+		if not cls.base_url:
+			raise RuntimeError("THI_DUA_TEST_URL is not set: run the tests through scripts/run_tests.sh")
+		frappe.set_user("Administrator")
+		cls.world = make_world(f"TDHostile{secrets.token_hex(3)}")
+		stage_evaluations(cls.world)
+		cls.own = evaluation_of(cls.world, "A").name  # A's draft: its officer may write it
+		frappe.db.commit()
+		cls.officer = RestSession(cls.base_url, cls.world.user("officer_A"))
+		cls.seen = set()
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.set_user("Administrator")
+		purge_world(cls.world)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def target(self, doctype: str) -> str:
+		"""A stored document of each DocType that the officer's unit has to do with."""
+		if doctype in CHILD_PARENTS:
+			parent = CHILD_PARENTS[doctype][0]
+			return frappe.db.get_value(doctype, {"parenttype": parent, "parent": self.target(parent)})
+		return {
+			EVALUATION: self.own,
+			"Emulation Pledge": self.world.pledge,
+			"Emulation Bloc": self.world.bloc,
+			"Scoring Template": self.world.template,
+			"Member Unit": self.world.unit("A"),
+		}[doctype]
+
+	def stored(self, doctype: str) -> str:
+		"""Every row of the DocType, and of its own child tables, as the database holds them."""
+		frappe.db.rollback()
+		tables = [doctype] + [df.options for df in frappe.get_meta(doctype).get_table_fields()]
+		return frappe.as_json(
+			{
+				table: frappe.db.sql(f"select * from `tab{table}` order by name", as_dict=True)
+				for table in tables
+			}
+		)
+
+	def send(self, method: str, path: str, payload) -> None:
+		before = self.stored(self.doctype)
+		body = json.dumps(payload, allow_nan=True)
+		response = self.officer.request(method, path, data=body, headers={"Content-Type": "application/json"})
+		self.assertLess(response.status_code, 500, f"{method} {path} {body[:300]}: {response.text[:500]}")
+		if response.status_code >= 400:
+			self.assertEqual(
+				self.stored(self.doctype),
+				before,
+				f"{method} {path} {body[:300]} wrote after {response.status_code}",
+			)
+		self.seen.add(response.status_code)
+
+	def fuzz(self, doctype: str):
+		self.doctype = CHILD_PARENTS[doctype][0] if doctype in CHILD_PARENTS else doctype
+		name = self.target(doctype)
+		payloads = st.dictionaries(st.sampled_from(fields_of(doctype)), HOSTILE, min_size=1, max_size=4)
+
+		@SETTINGS
+		@given(payload=payloads, create=st.booleans())
+		def run(payload, create):
+			if create:
+				self.send("POST", f"/api/resource/{doctype}", payload)
+			else:
+				self.send("PUT", f"/api/resource/{doctype}/{name}", payload)
+
+		run()
+
+	def test_every_doctype(self):
+		for doctype in [*APP_PARENT_DOCTYPES, *CHILD_PARENTS]:
+			with self.subTest(doctype=doctype):
+				self.fuzz(doctype)
+
+	def test_rows_inside_the_own_evaluation(self):
+		self.doctype = EVALUATION
+
+		@SETTINGS
+		@given(
+			table=st.sampled_from(["scores", "target_results", "return_history"]),
+			index=st.integers(min_value=0, max_value=30),
+			field=st.sampled_from(
+				[
+					"self_score",
+					"self_occurrences",
+					"note",
+					"evidence",
+					"verified_score",
+					"achieved_value",
+					"name",
+					"criterion_code",
+					"idx",
+					"parent",
+				]
+			),
+			value=HOSTILE,
+		)
+		def run(table, index, field, value):
+			frappe.db.rollback()
+			doc = frappe.get_doc(EVALUATION, self.own).as_dict(convert_dates_to_str=True)
+			rows = [dict(row) for row in doc.get(table) or [{}]]
+			rows[index % len(rows)][field] = value
+			self.send(
+				"PUT", f"/api/resource/{EVALUATION}/{self.own}", {table: rows, "modified": doc["modified"]}
+			)
+
+		run()
