@@ -9,6 +9,8 @@ look. Everything else is the framework's own code, called unchanged.
 
 from __future__ import annotations
 
+import re
+
 import frappe
 from frappe import _
 from frappe.desk import like as framework_like
@@ -19,8 +21,9 @@ from frappe.desk.form import document_follow as framework_follow
 from frappe.desk.form import utils as framework_form
 from frappe.utils import get_safe_filters
 
+from thi_dua_app import input_rules
 from thi_dua_app.constants import CHILD_PARENTS
-from thi_dua_app.permissions import APP_DOCTYPES, REFERENCES, may_reference
+from thi_dua_app.permissions import APP_DOCTYPES, REFERENCES, is_manager, may_attach_to, may_reference
 
 # DocTypes whose searches never skip the user's permissions.
 GUARDED_SEARCH = APP_DOCTYPES | frozenset(REFERENCES)
@@ -46,6 +49,16 @@ def _require(doctype, names, ptype: str) -> None:
 			)
 
 
+def _filters(filters):
+	"""List filters parsed from JSON, refused with a 417 when Frappe could not turn them into SQL."""
+	filters = get_safe_filters(filters)
+	if isinstance(filters, str) or input_rules.check_filters(filters):
+		frappe.throw(
+			_("The filters are not valid: {0}.").format(_(input_rules.FILTERS)), title=_("Invalid value")
+		)
+	return filters
+
+
 def _names(value) -> list:
 	value = frappe.parse_json(value) if isinstance(value, str) and value.startswith("[") else value
 	return value if isinstance(value, list) else [value]
@@ -61,7 +74,7 @@ def get_count(doctype: str, filters=None, debug: bool = False, cache: bool = Fal
 	doctype = _doctype(doctype)
 	parent = CHILD_PARENTS[doctype][0] if doctype in CHILD_PARENTS else None
 	rows = frappe.get_list(
-		doctype, filters=get_safe_filters(filters), fields=["count(*) as count"], parent_doctype=parent
+		doctype, filters=_filters(filters), fields=["count(*) as count"], parent_doctype=parent
 	)
 	return rows[0].count if rows else 0
 
@@ -77,7 +90,7 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 	if field != "assigned_to":
 		return framework_group_by_count(doctype, current_filters, field)
 	readable = frappe.get_list(
-		doctype, filters=frappe.parse_json(current_filters), fields=["name"], limit_page_length=0, run=0
+		doctype, filters=_filters(current_filters), fields=["name"], limit_page_length=0, run=0
 	)
 	return frappe.db.sql(
 		f"""select todo.allocated_to as name, count(*) as count
@@ -209,6 +222,7 @@ def assign_to_get(args=None):
 
 @frappe.whitelist()
 def add_tag(tag, dt, dn, color=None):
+	check_tag_text(tag)
 	_require(dt, [dn], "write")
 	return framework_tag.add_tag(tag, dt, dn, color)
 
@@ -221,6 +235,8 @@ def remove_tag(tag, dt, dn):
 
 @frappe.whitelist()
 def add_tags(tags, dt, docs, color=None):
+	for tag in _names(tags):
+		check_tag_text(tag)
 	_require(dt, _names(docs), "write")
 	return framework_tag.add_tags(tags, dt, docs, color)
 
@@ -268,3 +284,71 @@ def unzip_file(name: str):
 	from frappe.core.api.file import unzip_file as framework_unzip_file
 
 	return framework_unzip_file(name)
+
+
+@frappe.whitelist()
+def add_attachments(doctype, name, attachments):
+	"""Copies Files onto a document (the framework checks neither the document nor the Files):
+	the user must be allowed to attach to the document, and own every File copied (or be the
+	province), so no one gains a record — and so a download — of someone else's private file."""
+	from frappe.utils.file_manager import add_attachments as framework_add_attachments
+
+	if not may_attach_to(doctype, name):
+		frappe.throw(_("You may not change {0} {1}.").format(_(str(doctype)), name), frappe.PermissionError)
+	attachments = frappe.parse_json(attachments) if isinstance(attachments, str) else attachments
+	if not isinstance(attachments, list) or not all(isinstance(item, str) for item in attachments):
+		frappe.throw(_("Attachments must be a list of File names."), title=_("Invalid value"))
+	for file_name in attachments:
+		owner = frappe.db.get_value("File", file_name, "owner")
+		if owner is None:
+			frappe.throw(_("File {0} not found").format(file_name[:140]), frappe.DoesNotExistError)
+		if owner != frappe.session.user and not is_manager():
+			frappe.throw(_("You may not read {0} {1}.").format(_("File"), file_name), frappe.PermissionError)
+	return framework_add_attachments(doctype, name, attachments)
+
+
+TAG_FORBIDDEN = re.compile(r"[<>\"'`&]")
+
+
+def check_tag_text(tag) -> None:
+	"""Tag text is written into the desk's HTML (list views build attributes from it): quotes and
+	markup are refused, everywhere a tag is made."""
+	if not isinstance(tag, str) or not tag.strip() or len(tag) > 140 or TAG_FORBIDDEN.search(tag):
+		frappe.throw(
+			_("A tag is plain text of at most 140 characters, without quotes or < > & `."),
+			title=_("Invalid value"),
+		)
+
+
+def validate_tag(doc, method=None):
+	check_tag_text(doc.name or doc.get("__newname"))
+
+
+@frappe.whitelist()
+def relink(name, reference_doctype=None, reference_name=None):
+	"""Re-points a Communication (the framework checks nothing): the user must be allowed to change
+	the Communication and the document it is moved to."""
+	from frappe.email import relink as framework_relink
+
+	if not isinstance(name, str) or not frappe.db.exists("Communication", name):
+		frappe.throw(
+			_("{0} {1} not found").format(_("Communication"), str(name)[:140]), frappe.DoesNotExistError
+		)
+	if not frappe.has_permission("Communication", "write", name):
+		frappe.throw(
+			_("You may not change {0} {1}.").format(_("Communication"), name), frappe.PermissionError
+		)
+	_require(reference_doctype, [reference_name], "write")
+	return framework_relink(name, reference_doctype, reference_name)
+
+
+@frappe.whitelist()
+def mark_notification_as_read(docname: str):
+	"""Marks one of the user's own notifications as read (the framework marks anyone's)."""
+	from frappe.desk.doctype.notification_log.notification_log import mark_as_read
+
+	if frappe.db.get_value("Notification Log", str(docname), "for_user") != frappe.session.user:
+		frappe.throw(
+			_("You may not change {0} {1}.").format(_("Notification Log"), docname), frappe.PermissionError
+		)
+	return mark_as_read(docname)

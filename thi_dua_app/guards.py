@@ -15,6 +15,8 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
+from thi_dua_app.permissions import is_manager, may_attach_to, references_of
+
 # Read-only fields a client legitimately sets: Frappe's amendment link.
 CLIENT_SET_READ_ONLY = frozenset({"amended_from"})
 
@@ -75,9 +77,33 @@ def restore_server_owned_fields(doc) -> None:
 
 
 def validate_file(doc, method=None):
+	check_file_rights(doc)
+	check_file_storage(doc)
+
+
+def check_file_rights(doc) -> None:
+	"""The attach rules of the permission module, also for a File the framework saves with
+	permissions ignored on someone's behalf (add_attachments, attach_file, extracted images …)."""
+	user = frappe.session.user
+	if user == "Administrator" or is_manager(user):
+		return
+	changed = doc.is_new() or any(
+		doc.has_value_changed(field)
+		for field in ("file_url", "attached_to_doctype", "attached_to_name", "is_private")
+	)
+	if not changed:
+		return
+	for doctype, name in references_of(doc):
+		if not may_attach_to(doctype, name, user):
+			frappe.throw(
+				_("You may not change {0} {1}.").format(_(str(doctype)), name), frappe.PermissionError
+			)
+
+
+def check_file_storage(doc):
 	"""Before the framework moves anything on disk: evidence is private by construction, and a
-	physical file recorded by several File records
-	(Frappe shares one file among identical uploads) is never moved by one of them."""
+	physical file recorded by several File records (Frappe shares one file among identical
+	uploads) is never moved by one of them."""
 	if doc.attached_to_doctype == "Emulation Evaluation" and not cint(doc.is_private):
 		frappe.throw(
 			_("Evidence of an evaluation is always a private file."), title=_("Evidence must be private")
@@ -91,4 +117,18 @@ def validate_file(doc, method=None):
 					"File {0} is also recorded by other documents; it cannot be made public or private."
 				).format(doc.file_name or doc.name),
 				frappe.PermissionError,
+			)
+
+
+def check_file_removal(doc, method=None):
+	"""A File is removed only by whoever may attach to its document: Frappe's own "remove
+	attachment" skips the File's permissions for anyone who may write the document — the bloc head
+	verifying an evaluation would delete the unit's evidence."""
+	user = frappe.session.user
+	if user == "Administrator" or is_manager(user):
+		return
+	for doctype, name in references_of(doc):
+		if not may_attach_to(doctype, name, user):
+			frappe.throw(
+				_("You may not change {0} {1}.").format(_(str(doctype)), name), frappe.PermissionError
 			)

@@ -119,9 +119,13 @@ def _read_rule(doctype: str, condition):
 		return condition(user) or ""
 
 	def has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
-		if ptype in READ_LIKE and not doc.is_new():
-			return _row_visible(doctype, doc.name, condition(user))
-		return None
+		if ptype not in READ_LIKE:
+			return None
+		if doc.is_new():
+			# An unsaved document sent to be printed: only the province reads made-up documents
+			# (a unit's own new evaluation is judged by evaluation_has_permission).
+			return None if sees_everything(user) else False
+		return _row_visible(doctype, doc.name, condition(user))
 
 	return query_conditions, has_permission
 
@@ -198,6 +202,8 @@ def evaluation_capabilities(doc, user: str | None = None) -> dict[str, bool]:
 
 def evaluation_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
 	if ptype in READ_LIKE:
+		if doc.is_new() and acts_for(doc.get("member_unit"), user):
+			return None
 		return evaluation_read_permission(doc, ptype, user)
 	if ptype == "create":
 		return is_manager(user) or acts_for(doc.get("member_unit"), user)

@@ -2,14 +2,15 @@
 framework exposes — as real users logged in to a running web server of the test site.
 
 The canary sweep plants a unique marker in every text field, child row, evidence file, comment,
-version, to-do and tag of unit C's draft evaluation, then, as every kind of user who may not read
-that draft, calls every whitelisted method of Frappe and the app (enumerated at run time from
+version, to-do, tag, return reason and framework log of unit C's evaluation (returned to it, so
+back in its own hands), then, as every kind of user who may not read it, calls every whitelisted method of Frappe and the app (enumerated at run time from
 ``frappe.whitelisted``, with arguments generated for each of the app's DocTypes and the
 framework rows pointing at them) and the REST routes of /api/resource and /api/v2. The marker
 must never come back, and the planted rows must be byte-for-byte unchanged afterwards.
 
-The rows the sweep aims at are listed once, in ``TestTrust.targets``: a new DocType joins the
-sweep by being planted in ``plant`` and listed there.
+The sweep aims at the evaluation, one row of each of its child DocTypes (``CHILD_PARENTS``) and
+one row of each framework DocType that points at documents (``REFERENCES``): a new DocType
+listed there joins the sweep once ``plant`` gives it a row.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ import frappe
 import requests
 from frappe.tests.utils import FrappeTestCase
 
-from thi_dua_app.constants import CHILD_PARENTS, REFERENCES
+from thi_dua_app.constants import CHILD_PARENTS, REFERENCES, RETURN_TO_UNIT, SUBMIT_SELF_ASSESSMENT
 from thi_dua_app.tests.factories import (
+	act,
 	evaluation_of,
 	fill,
 	make_world,
@@ -79,8 +81,19 @@ NAME_ARGS = {
 NAME_LIST_ARGS = {"names", "docnames", "docs", "items", "name_list"}
 # Methods that end the caller's session or reach outside this machine: the sweep would stop
 # testing anything after them, or wait on the network.
-SKIPPED = ("logout", "frappe.utils.change_log", "frappe.integrations", "frappe.website.doctype.web_form")
+SKIPPED = (
+	"logout",
+	"frappe.utils.change_log",
+	"frappe.integrations",
+	"frappe.website.doctype.web_form",
+	# Frappe's email-open beacon: a tracking pixel that anyone, logged in or not, may load for a
+	# sent email; it only notes that the email was read. Open by design, not a path to the data.
+	"frappe.core.doctype.communication.email.mark_email_as_seen",
+)
 LIMIT_SECONDS = 1500
+# Rows the framework only writes on events the test site does not have (energy points are off;
+# workflow actions are made for workflows that notify).
+NEVER_PLANTED = {"Energy Point Log", "Workflow Action"}
 
 
 def import_everything() -> None:
@@ -141,12 +154,9 @@ class TestTrust(FrappeTestCase):
 	@classmethod
 	def tearDownClass(cls):
 		frappe.set_user("Administrator")
-		for doctype, field in (
-			("Comment", "reference_name"),
-			("ToDo", "reference_name"),
-			("Tag Link", "document_name"),
-		):
-			frappe.db.delete(doctype, {field: ("in", [cls.victim, cls.own])})
+		for doctype, (kind, name) in REFERENCES.items():
+			if doctype != "File":
+				frappe.db.delete(doctype, {kind: EVALUATION, name: ("in", [cls.victim, cls.own])})
 		frappe.db.delete("Tag", {"name": ("like", f"{cls.marker}%")})
 		purge_world(cls.world)
 		frappe.db.commit()
@@ -154,15 +164,19 @@ class TestTrust(FrappeTestCase):
 
 	@classmethod
 	def plant(cls):
-		"""Unit C fills its draft the way the desk does, with the marker everywhere it can type."""
+		"""Unit C fills its evaluation the way the desk does, with the marker everywhere it can type;
+		the deputy returns it once (so it has a return history), and it is back in C's hands.
+		Framework rows that only the system writes (activity, communication, view, notification
+		logs, a share, a follow) are planted directly, pointing at it."""
+		marker = cls.marker
 		frappe.set_user(cls.world.user("officer_C"))
 		doc = frappe.get_doc(EVALUATION, cls.victim)
 		fill(doc, evidence=False)
 		evidence = frappe.get_doc(
 			{
 				"doctype": "File",
-				"file_name": f"{cls.marker}-evidence.txt",
-				"content": f"{cls.marker} evidence",
+				"file_name": f"{marker}-evidence.txt",
+				"content": f"{marker} evidence",
 				"is_private": 1,
 				"attached_to_doctype": EVALUATION,
 				"attached_to_name": doc.name,
@@ -170,28 +184,58 @@ class TestTrust(FrappeTestCase):
 		).insert()
 		cls.evidence = evidence
 		for row in doc.scores:
-			row.note = f"{cls.marker} note {row.criterion_code}"
+			row.note = f"{marker} note {row.criterion_code}"
 			if row.evidence_required:
 				row.evidence = evidence.file_url
 		for row in doc.target_results:
 			row.achieved_value = 1
 		doc.save(ignore_version=False)
-		doc.add_comment("Comment", f"{cls.marker} comment")
+		frappe.set_user(cls.world.user("leader_C"))
+		act(doc.name, SUBMIT_SELF_ASSESSMENT)
+		frappe.set_user(cls.world.user("officer_D"))
+		returned = frappe.get_doc(EVALUATION, doc.name)
+		returned.return_reason = f"{marker} return reason"
+		returned.save()
+		act(doc.name, RETURN_TO_UNIT)
+		frappe.set_user(cls.world.user("officer_C"))
+		doc = frappe.get_doc(EVALUATION, doc.name)
+		doc.scores[0].note = f"{marker} note after the return"
+		doc.save(ignore_version=False)
+		doc.add_comment("Comment", f"{marker} comment")
 		frappe.desk.form.assign_to.add(
 			{
 				"assign_to": [cls.world.user("officer_C")],
 				"doctype": EVALUATION,
 				"name": doc.name,
-				"description": f"{cls.marker} to-do",
+				"description": f"{marker} to-do",
 			}
 		)
 		from frappe.desk.doctype.tag.tag import add_tag
 
-		add_tag(f"{cls.marker}tag", EVALUATION, doc.name)
+		add_tag(f"{marker}tag", EVALUATION, doc.name)
 		frappe.set_user("Administrator")
-		cls.version = frappe.db.get_value("Version", {"ref_doctype": EVALUATION, "docname": doc.name})
-		cls.comment = frappe.db.get_value("Comment", {"reference_name": doc.name, "comment_type": "Comment"})
-		cls.todo = frappe.db.get_value("ToDo", {"reference_name": doc.name})
+		frappe.share.add_docshare(
+			EVALUATION, doc.name, cls.world.user("leader_C"), read=1, flags={"ignore_share_permission": True}
+		)
+		for values in (
+			{"doctype": "Activity Log", "subject": f"{marker} activity"},
+			{
+				"doctype": "Communication",
+				"subject": f"{marker} mail",
+				"content": f"{marker} mail",
+				"communication_type": "Communication",
+				"sent_or_received": "Sent",
+			},
+			{"doctype": "View Log", "viewed_by": cls.world.user("officer_C")},
+			{
+				"doctype": "Notification Log",
+				"subject": f"{marker} notice",
+				"for_user": cls.world.user("officer_C"),
+			},
+			{"doctype": "Document Follow", "user": cls.world.user("officer_C")},
+		):
+			kind, name = REFERENCES[values["doctype"]]
+			frappe.get_doc({**values, kind: EVALUATION, name: doc.name}).insert(ignore_permissions=True)
 
 	# ------------------------------------------------------------ helpers
 
@@ -224,17 +268,19 @@ class TestTrust(FrappeTestCase):
 		return json.loads(frappe.as_json(rows))
 
 	def targets(self) -> list[tuple[str, str]]:
-		"""(DocType, name) of every planted row the sweep aims at."""
+		"""(DocType, name) of every planted row the sweep aims at: the evaluation, one row of each of
+		its child DocTypes, and one row of each framework DocType that points at it — a DocType
+		listed in CHILD_PARENTS or REFERENCES joins the sweep by being planted."""
 		frappe.db.rollback()
 		targets = [(EVALUATION, self.victim)]
-		for child in ("Evaluation Score", "Evaluation Target Result"):
-			targets.append((child, frappe.db.get_value(child, {"parent": self.victim})))
-		targets += [
-			("File", self.evidence.name),
-			("Comment", self.comment),
-			("Version", self.version),
-			("ToDo", self.todo),
-		]
+		for child, parents in CHILD_PARENTS.items():
+			if EVALUATION in parents:
+				targets.append(
+					(child, frappe.db.get_value(child, {"parent": self.victim, "parenttype": EVALUATION}))
+				)
+		for doctype, (kind, name) in REFERENCES.items():
+			if doctype not in NEVER_PLANTED:
+				targets.append((doctype, frappe.db.get_value(doctype, {kind: EVALUATION, name: self.victim})))
 		return targets
 
 	def assert_planted(self):
@@ -243,6 +289,7 @@ class TestTrust(FrappeTestCase):
 		self.assertIn(
 			self.marker, frappe.db.get_value("Evaluation Score", {"parent": self.victim, "idx": 1}, "note")
 		)
+		self.assertEqual(frappe.db.get_value(EVALUATION, self.victim, "workflow_state"), "Returned")
 		for doctype, name in self.targets():
 			self.assertTrue(name and frappe.db.exists(doctype, name), f"{doctype} was not planted")
 
@@ -603,3 +650,145 @@ class TestTrust(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value(EVALUATION, own, fields, as_dict=True), before)
 		self.assertEqual((before.bloc_rank, before.final_score, before.verified_on), (0, 0.0, None))
 		self.assertEqual(frappe.db.count("Evaluation Return", {"parent": own}), 0)
+
+	# ------------------------------------------------------------ found by attacking the branch
+
+	def test_files_are_not_copied_onto_documents_or_from_other_units(self):
+		frappe.db.rollback()
+		own_file = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "b.txt",
+				"content": "b",
+				"is_private": 1,
+				"owner": self.world.user("officer_B"),
+			}
+		).insert(ignore_permissions=True)
+		frappe.db.commit()
+		session = self.session("officer_B")
+		for doctype, name, files in (
+			(EVALUATION, self.own, [self.evidence.name]),  # someone else's private file onto B's own
+			(EVALUATION, self.victim, [own_file.name]),  # B's own file onto C's evaluation
+		):
+			with self.subTest(name=name):
+				response = session.request(
+					"POST",
+					"/api/method/frappe.utils.file_manager.add_attachments",
+					data={"doctype": doctype, "name": name, "attachments": json.dumps(files)},
+				)
+				self.assertEqual(response.status_code, 403, response.text[:300])
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.count("File", {"file_url": self.evidence.file_url}), 1)
+		self.assertFalse(
+			frappe.db.exists("File", {"attached_to_name": self.victim, "file_url": own_file.file_url})
+		)
+		frappe.delete_doc("File", own_file.name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+
+	def test_evidence_of_a_self_assessed_evaluation_stays(self):
+		frappe.db.rollback()
+		evidence = frappe.db.get_value(
+			"File", {"attached_to_doctype": EVALUATION, "attached_to_name": self.own}
+		)
+		self.assertTrue(evidence)
+		for who in ("officer_A", "officer_B"):  # the bloc head verifying it, and the unit itself
+			with self.subTest(who=who):
+				response = self.session(who).request(
+					"POST",
+					"/api/method/frappe.desk.form.utils.remove_attach",
+					data={"fid": evidence, "dt": EVALUATION, "dn": self.own},
+				)
+				self.assertEqual(response.status_code, 403, response.text[:300])
+		frappe.db.rollback()
+		self.assertTrue(frappe.db.exists("File", evidence))
+
+	def test_upload_file_does_not_reach_round_the_overrides(self):
+		response = self.session("officer_A").request(
+			"POST",
+			"/api/method/upload_file",
+			data={
+				"method": "frappe.desk.form.assign_to.add_multiple",
+				"doctype": EVALUATION,
+				"name": json.dumps([self.own]),
+				"assign_to": json.dumps([self.world.user("officer_A")]),
+			},
+		)
+		self.assertEqual(response.status_code, 403, response.text[:300])
+		frappe.db.rollback()
+		self.assertFalse(frappe.db.exists("ToDo", {"reference_name": self.own}))
+
+	def test_tags_are_plain_text(self):
+		response = self.session("officer_A").request(
+			"POST",
+			"/api/method/frappe.desk.doctype.tag.tag.add_tag",
+			data={
+				"tag": 'x" onmouseover="alert(1)',
+				"dt": EVALUATION,
+				"dn": evaluation_of(self.world, "A").name,
+			},
+		)
+		self.assertEqual(response.status_code, 417, response.text[:300])
+		frappe.db.rollback()
+		self.assertFalse(frappe.db.exists("Tag", 'x" onmouseover="alert(1)'))
+
+	def test_malformed_list_arguments_are_a_417(self):
+		session = self.session("officer_B")
+		cases = [
+			("frappe.client.get_count", {"doctype": EVALUATION, "filters": "notjson"}),
+			("frappe.client.get_count", {"doctype": EVALUATION, "filters": json.dumps({"name": {"a": 1}})}),
+			("frappe.client.get_count", {"doctype": "ToDo", "filters": "notjson"}),
+			(
+				"frappe.desk.listview.get_group_by_count",
+				{"doctype": EVALUATION, "current_filters": "notjson", "field": "assigned_to"},
+			),
+			(
+				"frappe.client.get_list",
+				{"doctype": EVALUATION, "filters": json.dumps([["name", "between", ["a"]]])},
+			),
+			(
+				"frappe.client.get_list",
+				{"doctype": EVALUATION, "filters": json.dumps([["year", "is", "weird"]])},
+			),
+			("frappe.client.get_list", {"doctype": EVALUATION, "limit_start": "-5"}),
+			("frappe.client.get_list", {"doctype": EVALUATION, "order_by": "nonexistent desc"}),
+			("frappe.client.get_list", {"doctype": EVALUATION, "fields": json.dumps([{"a": 1}])}),
+			(
+				"frappe.desk.reportview.get",
+				{"doctype": EVALUATION, "fields": '["name"]', "group_by": "nonexistent"},
+			),
+			(
+				"frappe.desk.query_report.run",
+				{
+					"report_name": "Bloc Ranking",
+					"filters": json.dumps({"pledge": self.world.pledge}),
+					"custom_columns": json.dumps([{"a": 1}]),
+				},
+			),
+		]
+		for method, params in cases:
+			with self.subTest(method=method, params=params):
+				response = session.request("POST", f"/api/method/{method}", data=params)
+				self.assertEqual(response.status_code, 417, response.text[:300])
+		response = session.request(
+			"GET",
+			f"/api/resource/{EVALUATION}",
+			params={"order_by": "`tabEmulation Evaluation`.`modified` desc"},
+		)
+		self.assertEqual(response.status_code, 200, response.text[:300])
+
+	def test_a_made_up_document_prints_nothing_of_other_units(self):
+		made_up = {
+			"doctype": EVALUATION,
+			"__islocal": 1,
+			"member_unit": self.world.unit("C"),
+			"pledge": self.world.pledge,
+			"bloc": self.world.bloc,
+			"head_unit": self.world.unit("A"),
+		}
+		response = self.session("officer_B").request(
+			"POST",
+			"/api/method/frappe.www.printview.get_html_and_style",
+			data={"doc": json.dumps(made_up), "print_format": "Evaluation Score Sheet"},
+		)
+		self.assertEqual(response.status_code, 403, response.text[:300])
+		self.assertNotIn("Head of C", response.text)

@@ -197,11 +197,27 @@ def run(
 	parent_field=None,
 	are_default_filters=True,
 ):
-	"""``frappe.desk.query_report.run`` with its filters checked first (see checked_report_filters)."""
+	"""``frappe.desk.query_report.run`` with its filters checked first (see checked_report_filters).
+
+	The framework takes the user whose cached (prepared) result it answers with, and the name of
+	a prepared result, from the request: here it is always the caller's own."""
+	filters = checked_report_filters(filters)
+	if isinstance(filters, dict) and filters.get("prepared_report_name"):
+		owner = frappe.db.get_value("Prepared Report", filters["prepared_report_name"], "owner")
+		if owner != frappe.session.user:
+			filters.pop("prepared_report_name")
+	if custom_columns not in (None, "", "[]"):
+		columns = frappe.parse_json(custom_columns) if isinstance(custom_columns, str) else custom_columns
+		if not isinstance(columns, list) or not all(
+			isinstance(column, dict)
+			and all(isinstance(column.get(key), str) for key in ("fieldname", "doctype", "link_field"))
+			for column in columns
+		):
+			frappe.throw(_("The added columns of the report are not valid."), title=_("Invalid value"))
 	return query_report.run(
 		report_name,
-		filters=checked_report_filters(filters),
-		user=user,
+		filters=filters,
+		user=frappe.session.user,
 		ignore_prepared_report=ignore_prepared_report,
 		custom_columns=custom_columns,
 		is_tree=is_tree,

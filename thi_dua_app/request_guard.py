@@ -1,0 +1,119 @@
+"""Checks on a request before any method sees it (the ``before_request`` hook).
+
+- ``upload_file`` calls the method named in its ``method`` argument directly, by-passing
+  ``override_whitelisted_methods``: a method some app overrides is refused there.
+- List arguments aimed at a DocType of the app (or a framework DocType pointing at its
+  documents) — filters, fields, ordering, grouping, paging — must have a shape Frappe can turn
+  into SQL; otherwise Frappe answers a 500 from deep inside its query builder. Here they get a
+  translated 417 before anything runs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import unquote
+
+import frappe
+from frappe import _
+
+from thi_dua_app import input_rules
+from thi_dua_app.constants import REFERENCES
+from thi_dua_app.permissions import APP_DOCTYPES
+
+GUARDED = APP_DOCTYPES | frozenset(REFERENCES)
+FILTER_ARGS = ("filters", "or_filters", "current_filters")
+PAGING_ARGS = ("limit_start", "limit_page_length", "limit", "page_length", "start")
+# Report filters are a report's own values, not list filters; report_data checks them.
+REPORT_METHODS = ("frappe.desk.query_report.",)
+_RESOURCE = re.compile(r"^/api/(?:resource|v2/document|v2/doctype)/([^/]+)")
+_COLUMN = re.compile(r"^(?:`?tab([^`.]+)`?\.)?`?(\w+)`?(?:\s+(?:asc|desc))?$", re.I)
+# Methods that take a document's name as a plain-text filter.
+NAME_FILTER_METHODS = ("frappe.client.get_value", "frappe.client.get")
+
+
+def check_request() -> None:
+	if not getattr(frappe.local, "request", None) or not frappe.request.path.startswith("/api/"):
+		return
+	form = frappe.form_dict
+	path = frappe.request.path
+	if path.rstrip("/").endswith("upload_file") and form.get("method"):
+		overridden = frappe.get_hooks("override_whitelisted_methods") or {}
+		if form.get("method") in overridden:
+			frappe.throw(
+				_("{0} cannot be called through a file upload.").format(str(form.get("method"))[:140]),
+				frappe.PermissionError,
+			)
+	method = path.removeprefix("/api/method/").removeprefix("/api/v2/method/")
+	if method.startswith(REPORT_METHODS):
+		return
+	doctype = form.get("doctype")
+	match = _RESOURCE.match(path)
+	if match:
+		doctype = unquote(match.group(1))
+	if isinstance(doctype, str) and doctype in GUARDED:
+		check_list_arguments(doctype, form, names_as_filters=method in NAME_FILTER_METHODS)
+
+
+def refuse(argument: str) -> None:
+	frappe.throw(
+		_("The argument {0} of this request is not valid: {1}.").format(
+			frappe.bold(argument), _(input_rules.FILTERS) if argument in FILTER_ARGS else _("see the API")
+		),
+		title=_("Invalid value"),
+	)
+
+
+def parsed(value):
+	if isinstance(value, str):
+		try:
+			return json.loads(value)
+		except ValueError:
+			return value
+	return value
+
+
+def check_list_arguments(doctype: str, form, names_as_filters: bool = False) -> None:
+	for argument in FILTER_ARGS:
+		if argument in form and form.get(argument) not in (None, ""):
+			value = parsed(form.get(argument))
+			if isinstance(value, str):
+				if not names_as_filters:
+					refuse(argument)
+			elif input_rules.check_filters(value):
+				refuse(argument)
+	for argument in PAGING_ARGS:
+		value = form.get(argument)
+		if value not in (None, "") and not (str(value).isdigit() and int(value) < 2**31):
+			refuse(argument)
+	if form.get("fields") not in (None, ""):
+		fields = parsed(form.get("fields"))
+		if isinstance(fields, str):
+			fields = [fields]
+		if not isinstance(fields, list) or not all(isinstance(field, str) for field in fields):
+			refuse("fields")
+	meta = frappe.get_meta(doctype)
+	for argument in ("order_by", "group_by", "sort_by", "sort_field"):
+		value = form.get(argument)
+		if value in (None, ""):
+			continue
+		if not isinstance(value, str):
+			refuse(argument)
+		for part in value.split(","):
+			column = _COLUMN.match(part.strip())
+			table = column and column.group(1)
+			tables = {doctype} | {df.options for df in meta.get_table_fields()}
+			table_meta = frappe.get_meta(table) if table in tables else (meta if not table else None)
+			if (
+				not column
+				or not table_meta
+				or not (
+					table_meta.has_field(column.group(2)) or column.group(2) in frappe.model.default_fields
+				)
+			):
+				refuse(argument)
+	if form.get("sort_order") not in (None, "") and str(form.get("sort_order")).lower() not in (
+		"asc",
+		"desc",
+	):
+		refuse("sort_order")
