@@ -103,6 +103,14 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 	)
 
 
+def _search_query(query):
+	"""The app's DocTypes are searched by the framework's own search: a client-named 'query' method
+	would receive the search's arguments positionally, whatever it is."""
+	if query:
+		frappe.throw(_("The app's documents are searched without a custom query."), title=_("Invalid value"))
+	return None
+
+
 @frappe.whitelist()
 def search_link(
 	doctype: str,
@@ -116,6 +124,7 @@ def search_link(
 ):
 	if doctype in GUARDED_SEARCH:
 		ignore_user_permissions = False
+		query = _search_query(query)
 	return framework_search.search_link(
 		doctype, txt, query, filters, page_length, searchfield, reference_doctype, ignore_user_permissions
 	)
@@ -137,6 +146,7 @@ def search_widget(
 ):
 	if doctype in GUARDED_SEARCH:
 		ignore_user_permissions = False
+		query = _search_query(query)
 	return framework_search.search_widget(
 		doctype,
 		txt,

@@ -23,6 +23,35 @@ from thi_dua_app.permissions import APP_DOCTYPES
 
 GUARDED = APP_DOCTYPES | frozenset(REFERENCES)
 FILTER_ARGS = ("filters", "or_filters", "current_filters")
+# Arguments the framework's methods always read as JSON, and arguments they read as JSON when the
+# text looks like it: text that is not JSON there makes them answer 500.
+JSON_ONLY_ARGS = (
+	"docs",
+	"stats",
+	"items",
+	"attachments",
+	"select_columns",
+	"custom_columns",
+	"names",
+	"docnames",
+)
+JSON_LIKE_ARGS = ("doc", "args", "fields", *FILTER_ARGS)
+# Where one of those is always JSON, by method.
+JSON_BY_METHOD = {
+	"frappe.client.save": ("doc",),
+	"frappe.client.insert": ("doc",),
+	"frappe.client.submit": ("doc",),
+	"frappe.client.cancel": ("doc",),
+	"frappe.desk.form.save.savedocs": ("doc",),
+	"frappe.desk.form.save.cancel": ("doc",),
+	"frappe.model.workflow.apply_workflow": ("doc",),
+	"frappe.model.workflow.get_transitions": ("doc",),
+	"frappe.desk.form.assign_to.add": ("args",),
+	"frappe.desk.form.assign_to.add_multiple": ("args",),
+	"frappe.desk.reportview.get": ("fields",),
+	"frappe.desk.reportview.get_list": ("fields",),
+	"frappe.desk.reportview.export_query": ("fields",),
+}
 PAGING_ARGS = ("limit_start", "limit_page_length", "limit", "page_length", "start")
 # Report filters are a report's own values, not list filters; report_data checks them.
 REPORT_METHODS = ("frappe.desk.query_report.",)
@@ -45,6 +74,7 @@ def check_request() -> None:
 				frappe.PermissionError,
 			)
 	method = path.removeprefix("/api/method/").removeprefix("/api/v2/method/")
+	check_json_arguments(form, JSON_BY_METHOD.get(method, ()))
 	if method.startswith(REPORT_METHODS):
 		return
 	doctype = form.get("doctype")
@@ -53,6 +83,21 @@ def check_request() -> None:
 		doctype = unquote(match.group(1))
 	if isinstance(doctype, str) and doctype in GUARDED:
 		check_list_arguments(doctype, form, names_as_filters=method in NAME_FILTER_METHODS)
+
+
+def check_json_arguments(form, always_json: tuple = ()) -> None:
+	for argument in (*JSON_ONLY_ARGS, *JSON_LIKE_ARGS):
+		value = form.get(argument)
+		if not isinstance(value, str) or not value.strip():
+			continue
+		if argument in JSON_ONLY_ARGS or argument in always_json or value.lstrip()[:1] in ("[", "{"):
+			try:
+				json.loads(value)
+			except ValueError:
+				frappe.throw(
+					_("The argument {0} of this request must be JSON.").format(frappe.bold(argument)),
+					title=_("Invalid value"),
+				)
 
 
 def refuse(argument: str) -> None:

@@ -756,6 +756,16 @@ class TestTrust(FrappeTestCase):
 				"frappe.desk.reportview.get",
 				{"doctype": EVALUATION, "fields": '["name"]', "group_by": "nonexistent"},
 			),
+			("frappe.desk.reportview.get", {"doctype": EVALUATION, "fields": "name"}),
+			("frappe.desk.reportview.get_stats", {"doctype": EVALUATION, "stats": "notjson"}),
+			("frappe.desk.form.save.savedocs", {"doc": "notjson", "action": "Save"}),
+			("frappe.model.workflow.get_transitions", {"doc": "notjson"}),
+			("frappe.desk.form.assign_to.add", {"args": "notjson"}),
+			("frappe.client.insert_many", {"docs": "notjson"}),
+			(
+				"frappe.desk.search.search_widget",
+				{"doctype": EVALUATION, "txt": "", "query": "frappe.client.get_list"},
+			),
 			(
 				"frappe.desk.query_report.run",
 				{
