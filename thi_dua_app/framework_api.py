@@ -267,16 +267,38 @@ def share_set_permission(doctype, name, user, permission_to, value=1, everyone=0
 	return framework_share.set_permission(doctype, name, user, permission_to, value, everyone)
 
 
+def _not_followed(doctype) -> None:
+	if doctype in APP_DOCTYPES:
+		frappe.throw(
+			_(
+				"The emulation app's documents are not followed by email: their changes reach only those who may read them, in the desk."
+			),
+			title=_("Not available"),
+		)
+
+
 @frappe.whitelist()
 def follow_document(doctype, doc_name, user):
+	_not_followed(doctype)
 	_require(doctype, [doc_name], "read")
 	return framework_follow.follow_document(doctype, doc_name, user)
 
 
 @frappe.whitelist()
 def update_follow(doctype: str, doc_name: str, following: bool):
+	if frappe.utils.sbool(following):
+		_not_followed(doctype)
 	_require(doctype, [doc_name], "read")
 	return framework_follow.update_follow(doctype, doc_name, following)
+
+
+def drop_follow_of_app_documents(doc, method=None):
+	"""Frappe's email digest of followed documents sends their versions and comments to the
+	follower without asking whether the follower may still read them (a bloc head who returned an
+	evaluation would keep receiving the unit's edits). Frappe follows documents on its own (on
+	comment, assignment, like, creation): for the app's documents the follow is not kept."""
+	if doc.ref_doctype in APP_DOCTYPES:
+		frappe.db.delete("Document Follow", doc.name)
 
 
 @frappe.whitelist()

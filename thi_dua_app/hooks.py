@@ -71,6 +71,7 @@ doc_events = {
 		"on_trash": "thi_dua_app.guards.check_file_removal",
 	},
 	"Tag": {"before_validate": "thi_dua_app.framework_api.validate_tag"},
+	"Document Follow": {"after_insert": "thi_dua_app.framework_api.drop_follow_of_app_documents"},
 }
 
 # Framework methods that count, group, search or act on a document without the app's row rules

@@ -16,6 +16,8 @@ actions exist for a user, this module decides on which rows.
 from __future__ import annotations
 
 import functools
+import posixpath
+from urllib.parse import unquote
 
 import frappe
 
@@ -385,13 +387,32 @@ def file_has_permission(doc, ptype: str | None = None, user: str | None = None, 
 
 def may_point_at(doc, user: str | None = None) -> bool:
 	"""A File record whose URL is a private file recorded by someone else's File would let its
-	owner download that file (and move it, by making the record public): refused."""
+	owner download that file (and move it, by making the record public): refused. The URL must be
+	written the one way Frappe stores it — "/private/files//x", "/private/files/./x" or an
+	escaped name reach the same file on disk under another spelling."""
 	url = doc.get("file_url")
-	if not url or not str(url).startswith("/private/"):
+	if not url:
+		return True
+	if not isinstance(url, str):
+		return False
+	canonical = canonical_file_url(url)
+	if canonical != url:
+		return False
+	if not canonical.startswith("/private/"):
 		return True
 	others = frappe.get_all(
 		"File",
-		filters={"file_url": url, "name": ("!=", doc.name or "")},
+		filters={"file_url": canonical, "name": ("!=", doc.name or "")},
 		fields=["owner"],
 	)
 	return all(row.owner == (user or frappe.session.user) for row in others)
+
+
+def canonical_file_url(url: str) -> str:
+	"""The file a local file URL reaches on disk, spelled as Frappe stores it."""
+	text = unquote(url)
+	for prefix in ("/private/files/", "/files/"):
+		if text.startswith(prefix):
+			rest = posixpath.normpath("/" + text[len(prefix) :]).lstrip("/")
+			return prefix + rest
+	return text

@@ -2,6 +2,11 @@
 
 - ``upload_file`` calls the method named in its ``method`` argument directly, by-passing
   ``override_whitelisted_methods``: a method some app overrides is refused there.
+- Arguments that Frappe writes into SQL as column expressions (fields, ordering, grouping,
+  filter field names), on any DocType: Frappe's own check of sub-queries there looks for
+  "select" followed by a space, so "(select\n… from `tabEvaluation Score`)" read any table. A
+  column expression with a line break, a comment, a statement separator or a SQL keyword that
+  starts a query is refused.
 - List arguments aimed at a DocType of the app (or a framework DocType pointing at its
   documents) — filters, fields, ordering, grouping, paging — must have a shape Frappe can turn
   into SQL; otherwise Frappe answers a 500 from deep inside its query builder. Here they get a
@@ -53,6 +58,23 @@ JSON_BY_METHOD = {
 	"frappe.desk.reportview.export_query": ("fields",),
 }
 PAGING_ARGS = ("limit_start", "limit_page_length", "limit", "page_length", "start")
+# Arguments holding column expressions, and the pieces no column expression of the desk has.
+SQL_ARGS = (
+	"fields",
+	"fieldname",
+	"order_by",
+	"group_by",
+	"sort_by",
+	"sort_field",
+	"stats",
+	"columns",
+	"select_columns",
+)
+_NOT_A_COLUMN = re.compile(
+	r"[\r\n\t\v\f;#]|--|/\*|\b(select|union|insert|update|delete|drop|create|alter|sleep|benchmark|"
+	r"load_file|outfile|dumpfile|information_schema|performance_schema|mysql)\b",
+	re.I,
+)
 # Report filters are a report's own values, not list filters; report_data checks them.
 REPORT_METHODS = ("frappe.desk.query_report.",)
 _RESOURCE = re.compile(r"^/api/(?:resource|v2/document|v2/doctype)/([^/]+)")
@@ -75,6 +97,7 @@ def check_request() -> None:
 			)
 	method = path.removeprefix("/api/method/").removeprefix("/api/v2/method/")
 	check_json_arguments(form, JSON_BY_METHOD.get(method, ()))
+	check_column_expressions(form)
 	if method.startswith(REPORT_METHODS):
 		return
 	doctype = form.get("doctype")
@@ -83,6 +106,41 @@ def check_request() -> None:
 		doctype = unquote(match.group(1))
 	if isinstance(doctype, str) and doctype in GUARDED:
 		check_list_arguments(doctype, form, names_as_filters=method in NAME_FILTER_METHODS)
+
+
+def column_expressions(value) -> list:
+	"""The strings of an argument that name columns: itself, a JSON list of them, an object's keys."""
+	value = parsed(value)
+	if isinstance(value, str):
+		return [value]
+	if isinstance(value, dict):
+		return [key for key in value if isinstance(key, str)]
+	if isinstance(value, list | tuple):
+		return [item for item in value if isinstance(item, str)]
+	return []
+
+
+def filter_columns(value) -> list:
+	"""Field names inside list filters, in either of Frappe's shapes."""
+	value = parsed(value)
+	if isinstance(value, dict):
+		return [key for key in value if isinstance(key, str)]
+	names = []
+	if isinstance(value, list | tuple):
+		for item in value:
+			if isinstance(item, dict):
+				names += filter_columns(item)
+			elif isinstance(item, list | tuple) and len(item) >= 3:
+				names += [part for part in item[: len(item) - 2] if isinstance(part, str)]
+	return names
+
+
+def check_column_expressions(form) -> None:
+	found = [(argument, text) for argument in SQL_ARGS for text in column_expressions(form.get(argument))]
+	found += [(argument, text) for argument in FILTER_ARGS for text in filter_columns(form.get(argument))]
+	for argument, text in found:
+		if _NOT_A_COLUMN.search(text):
+			refuse(argument)
 
 
 def check_json_arguments(form, always_json: tuple = ()) -> None:

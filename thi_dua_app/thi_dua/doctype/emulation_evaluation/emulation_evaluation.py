@@ -77,6 +77,20 @@ class EmulationEvaluation(TypedDocument):
 			self.doctype, self.name, ["bloc_rank", "tie_break_note"]
 		)
 
+	def notify_update(self):
+		"""Tell the desks that have this evaluation open (its room admits only those who may read
+		it). Frappe would also tell every desk user who saved which evaluation, and when — drafts
+		of other units included — so the site-wide list update is not sent."""
+		if frappe.flags.in_patch:
+			return
+		frappe.publish_realtime(
+			"doc_update",
+			{"modified": self.modified, "doctype": self.doctype, "name": self.name},
+			doctype=self.doctype,
+			docname=self.name,
+			after_commit=True,
+		)
+
 	def onload(self):
 		self.set_onload("capabilities", evaluation_capabilities(self))
 
