@@ -7,6 +7,9 @@
 - Fields the server owns (read-only fields and read-only tables: totals, rank, tie-break note,
   dates of the workflow, return history, the pledge's frozen scoring table …) keep their stored
   value whatever the client sends; the controllers then compute them.
+- Files: the attach rules of the permission module hold also when the framework saves or removes
+  a File with permissions ignored on someone's behalf; evidence is private; a physical file
+  shared by several File records is never moved.
 """
 
 from __future__ import annotations
