@@ -3,8 +3,11 @@
 Each one is put in place of the framework's by ``override_whitelisted_methods`` (hooks.py) and
 keeps its name, arguments and answer. Counts and group-bys go through the permission-checked list
 query; searches never skip the user's permissions on the app's DocTypes; social actions (like,
-comment, assign, tag, share, follow) on a document of the app need write on it, or read to only
-look. Everything else is the framework's own code, called unchanged.
+comment, assign, tag, share) on a document of the app need write on it, or read to only look;
+the app's documents are not followed by email; copying attachments, unzipping, re-linking a
+communication and marking a notification read check what the framework does not. Everything
+else is the framework's own code, called unchanged. Values from the request that a message
+quotes are escaped and shortened.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from frappe.desk.doctype.tag import tag as framework_tag
 from frappe.desk.form import assign_to as framework_assign
 from frappe.desk.form import document_follow as framework_follow
 from frappe.desk.form import utils as framework_form
-from frappe.utils import get_safe_filters
+from frappe.utils import escape_html, get_safe_filters
 
 from thi_dua_app import input_rules
 from thi_dua_app.constants import CHILD_PARENTS
@@ -29,10 +32,15 @@ from thi_dua_app.permissions import APP_DOCTYPES, REFERENCES, is_manager, may_at
 GUARDED_SEARCH = APP_DOCTYPES | frozenset(REFERENCES)
 
 
+def _shown(value) -> str:
+	"""A value from the request, as a message may quote it."""
+	return escape_html(str(value)[:140])
+
+
 def _doctype(doctype) -> str:
 	if not isinstance(doctype, str) or not frappe.db.exists("DocType", doctype):
 		frappe.throw(
-			_("DocType {0} not found").format(frappe.bold(str(doctype)[:140])), frappe.DoesNotExistError
+			_("DocType {0} not found").format(frappe.bold(_shown(doctype))), frappe.DoesNotExistError
 		)
 	return doctype
 
@@ -42,9 +50,9 @@ def _require(doctype, names, ptype: str) -> None:
 	for name in names:
 		if not may_reference(doctype, name, ptype):
 			frappe.throw(
-				_("You may not change {0} {1}.").format(_(str(doctype)), name)
+				_("You may not change {0} {1}.").format(_shown(_(str(doctype))), _shown(name))
 				if ptype == "write"
-				else _("You may not read {0} {1}.").format(_(str(doctype)), name),
+				else _("You may not read {0} {1}.").format(_shown(_(str(doctype))), _shown(name)),
 				frappe.PermissionError,
 			)
 
@@ -311,7 +319,7 @@ def get_follow_users(doctype, doc_name):
 def unzip_file(name: str):
 	"""The framework unzips any File by name, whoever asks (and names it in its errors)."""
 	if not isinstance(name, str) or not frappe.db.exists("File", name):
-		frappe.throw(_("File {0} not found").format(str(name)[:140]), frappe.DoesNotExistError)
+		frappe.throw(_("File {0} not found").format(_shown(name)), frappe.DoesNotExistError)
 	frappe.get_doc("File", name).check_permission("write")
 	from frappe.core.api.file import unzip_file as framework_unzip_file
 
@@ -326,16 +334,21 @@ def add_attachments(doctype, name, attachments):
 	from frappe.utils.file_manager import add_attachments as framework_add_attachments
 
 	if not may_attach_to(doctype, name):
-		frappe.throw(_("You may not change {0} {1}.").format(_(str(doctype)), name), frappe.PermissionError)
+		frappe.throw(
+			_("You may not change {0} {1}.").format(_shown(_(str(doctype))), _shown(name)),
+			frappe.PermissionError,
+		)
 	attachments = frappe.parse_json(attachments) if isinstance(attachments, str) else attachments
 	if not isinstance(attachments, list) or not all(isinstance(item, str) for item in attachments):
 		frappe.throw(_("Attachments must be a list of File names."), title=_("Invalid value"))
 	for file_name in attachments:
 		owner = frappe.db.get_value("File", file_name, "owner")
 		if owner is None:
-			frappe.throw(_("File {0} not found").format(file_name[:140]), frappe.DoesNotExistError)
+			frappe.throw(_("File {0} not found").format(_shown(file_name)), frappe.DoesNotExistError)
 		if owner != frappe.session.user and not is_manager():
-			frappe.throw(_("You may not read {0} {1}.").format(_("File"), file_name), frappe.PermissionError)
+			frappe.throw(
+				_("You may not read {0} {1}.").format(_("File"), _shown(file_name)), frappe.PermissionError
+			)
 	return framework_add_attachments(doctype, name, attachments)
 
 
@@ -364,11 +377,11 @@ def relink(name, reference_doctype=None, reference_name=None):
 
 	if not isinstance(name, str) or not frappe.db.exists("Communication", name):
 		frappe.throw(
-			_("{0} {1} not found").format(_("Communication"), str(name)[:140]), frappe.DoesNotExistError
+			_("{0} {1} not found").format(_("Communication"), _shown(name)), frappe.DoesNotExistError
 		)
 	if not frappe.has_permission("Communication", "write", name):
 		frappe.throw(
-			_("You may not change {0} {1}.").format(_("Communication"), name), frappe.PermissionError
+			_("You may not change {0} {1}.").format(_("Communication"), _shown(name)), frappe.PermissionError
 		)
 	_require(reference_doctype, [reference_name], "write")
 	return framework_relink(name, reference_doctype, reference_name)
@@ -381,6 +394,7 @@ def mark_notification_as_read(docname: str):
 
 	if frappe.db.get_value("Notification Log", str(docname), "for_user") != frappe.session.user:
 		frappe.throw(
-			_("You may not change {0} {1}.").format(_("Notification Log"), docname), frappe.PermissionError
+			_("You may not change {0} {1}.").format(_("Notification Log"), _shown(docname)),
+			frappe.PermissionError,
 		)
 	return mark_as_read(docname)

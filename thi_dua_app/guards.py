@@ -16,12 +16,17 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.utils import cint
+from frappe.utils import cint, escape_html
 
 from thi_dua_app.permissions import is_manager, may_attach_to, references_of
 
 # Read-only fields a client legitimately sets: Frappe's amendment link.
 CLIENT_SET_READ_ONLY = frozenset({"amended_from"})
+
+
+def shown(value) -> str:
+	"""A value a client sent, as a message may quote it."""
+	return escape_html(str(value)[:140])
 
 
 def before_validate(doc, method=None):
@@ -47,7 +52,10 @@ def keep_rows_in_their_document(doc) -> None:
 			if row.name not in stored:
 				frappe.throw(
 					_("Row {0} of table {1} is not a row of {2} {3}: send new rows without a name.").format(
-						frappe.bold(row.name), _(df.label or df.fieldname), _(doc.doctype), doc.name or ""
+						frappe.bold(shown(row.name)),
+						_(df.label or df.fieldname),
+						_(doc.doctype),
+						shown(doc.name or ""),
 					),
 					title=_("Unknown row"),
 				)
@@ -99,7 +107,8 @@ def check_file_rights(doc) -> None:
 	for doctype, name in references_of(doc):
 		if not may_attach_to(doctype, name, user):
 			frappe.throw(
-				_("You may not change {0} {1}.").format(_(str(doctype)), name), frappe.PermissionError
+				_("You may not change {0} {1}.").format(shown(_(str(doctype))), shown(name)),
+				frappe.PermissionError,
 			)
 
 
@@ -118,7 +127,7 @@ def check_file_storage(doc):
 			frappe.throw(
 				_(
 					"File {0} is also recorded by other documents; it cannot be made public or private."
-				).format(doc.file_name or doc.name),
+				).format(shown(doc.file_name or doc.name)),
 				frappe.PermissionError,
 			)
 
@@ -133,5 +142,6 @@ def check_file_removal(doc, method=None):
 	for doctype, name in references_of(doc):
 		if not may_attach_to(doctype, name, user):
 			frappe.throw(
-				_("You may not change {0} {1}.").format(_(str(doctype)), name), frappe.PermissionError
+				_("You may not change {0} {1}.").format(shown(_(str(doctype))), shown(name)),
+				frappe.PermissionError,
 			)

@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 
 from thi_dua_app import input_rules
 from thi_dua_app.constants import REFERENCES
@@ -92,7 +93,9 @@ def check_request() -> None:
 		overridden = frappe.get_hooks("override_whitelisted_methods") or {}
 		if form.get("method") in overridden:
 			frappe.throw(
-				_("{0} cannot be called through a file upload.").format(str(form.get("method"))[:140]),
+				_("{0} cannot be called through a file upload.").format(
+					escape_html(str(form.get("method"))[:140])
+				),
 				frappe.PermissionError,
 			)
 	method = path.removeprefix("/api/method/").removeprefix("/api/v2/method/")
