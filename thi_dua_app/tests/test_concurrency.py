@@ -4,16 +4,13 @@ people saving one evaluation — as real users through a running web server of t
 
 from __future__ import annotations
 
-import os
-import secrets
 import threading
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from thi_dua_app.constants import SUBMIT_SELF_ASSESSMENT, VERIFIED
-from thi_dua_app.tests.factories import act, evaluation_of, fill, make_world, purge_world
-from thi_dua_app.tests.test_rest_permissions import RestSession
+from thi_dua_app.tests.factories import act, evaluation_of, fill
+from thi_dua_app.tests.utils import RestSession, RestTestCase
 
 EVALUATION = "Emulation Evaluation"
 
@@ -35,32 +32,18 @@ def at_once(calls):
 	return answers
 
 
-class TestConcurrency(FrappeTestCase):
+class TestConcurrency(RestTestCase):
+	prefix = "TDConc"
+	letters = "ABCDEFGH"
+
 	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.base_url = os.environ.get("THI_DUA_TEST_URL")
-		if not cls.base_url:
-			raise RuntimeError("THI_DUA_TEST_URL is not set: run the tests through scripts/run_tests.sh")
-		frappe.set_user("Administrator")
-		cls.world = make_world(f"TDConc{secrets.token_hex(3)}", letters="ABCDEFGH")
+	def stage(cls):
 		frappe.get_doc("Emulation Pledge", cls.world.pledge).create_evaluations()
 		# B, C, E, F and G self-assessed, each with its own score on criterion I.1 (no ties); H a draft.
 		for points, letter in zip((10, 9, 8, 7, 6), "BCEFG", strict=True):
 			evaluation = fill(evaluation_of(cls.world, letter), scores={"I.1": points})
 			evaluation.save()
 			act(evaluation.name, SUBMIT_SELF_ASSESSMENT)
-		frappe.db.commit()
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.set_user("Administrator")
-		purge_world(cls.world)
-		frappe.db.commit()
-		super().tearDownClass()
-
-	def session(self, who: str) -> RestSession:
-		return RestSession(self.base_url, self.world.user(who))
 
 	def verify(self, session: RestSession, letter: str):
 		doc = evaluation_of(self.world, letter).as_dict(convert_dates_to_str=True)
@@ -73,11 +56,11 @@ class TestConcurrency(FrappeTestCase):
 	def test_simultaneous_verifications_all_succeed_and_rank_1_to_n(self):
 		frappe.db.rollback()
 		verifiers = {
-			"B": self.session("officer_A"),
-			"C": self.session("officer_D"),
-			"E": self.session("leader_A"),
-			"F": self.session("leader_D"),
-			"G": self.session("officer_A"),
+			"B": self.new_session("officer_A"),
+			"C": self.new_session("officer_D"),
+			"E": self.new_session("leader_A"),
+			"F": self.new_session("leader_D"),
+			"G": self.new_session("officer_A"),
 		}
 		calls = [self.verify(session, letter) for letter, session in verifiers.items()]
 		answers = at_once(calls)
@@ -101,7 +84,7 @@ class TestConcurrency(FrappeTestCase):
 	def test_simultaneous_saves_of_one_evaluation_one_wins(self):
 		frappe.db.rollback()
 		doc = evaluation_of(self.world, "H").as_dict(convert_dates_to_str=True)
-		sessions = {"officer_H": self.session("officer_H"), "leader_H": self.session("leader_H")}
+		sessions = {"officer_H": self.new_session("officer_H"), "leader_H": self.new_session("leader_H")}
 
 		def save(who):
 			scores = [dict(row) for row in doc["scores"]]

@@ -4,17 +4,14 @@ unit officer: the server never answers 5xx, and after a 4xx nothing has been wri
 from __future__ import annotations
 
 import json
-import os
-import secrets
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thi_dua_app.constants import APP_PARENT_DOCTYPES, CHILD_PARENTS
-from thi_dua_app.tests.factories import evaluation_of, make_world, purge_world, stage_evaluations
-from thi_dua_app.tests.test_rest_permissions import RestSession
+from thi_dua_app.tests.factories import evaluation_of, stage_evaluations
+from thi_dua_app.tests.utils import RestTestCase
 
 EVALUATION = "Emulation Evaluation"
 
@@ -58,27 +55,13 @@ def fields_of(doctype: str) -> list[str]:
 	]
 
 
-class TestHostileInput(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.base_url = os.environ.get("THI_DUA_TEST_URL")
-		if not cls.base_url:
-			raise RuntimeError("THI_DUA_TEST_URL is not set: run the tests through scripts/run_tests.sh")
-		frappe.set_user("Administrator")
-		cls.world = make_world(f"TDHostile{secrets.token_hex(3)}")
-		stage_evaluations(cls.world)
-		cls.own = evaluation_of(cls.world, "A").name  # A's draft: its officer may write it
-		frappe.db.commit()
-		cls.officer = RestSession(cls.base_url, cls.world.user("officer_A"))
-		cls.seen = set()
+class TestHostileInput(RestTestCase):
+	prefix = "TDHostile"
 
 	@classmethod
-	def tearDownClass(cls):
-		frappe.set_user("Administrator")
-		purge_world(cls.world)
-		frappe.db.commit()
-		super().tearDownClass()
+	def stage(cls):
+		stage_evaluations(cls.world)
+		cls.own = evaluation_of(cls.world, "A").name  # A's draft: its officer may write it
 
 	def target(self, doctype: str) -> str:
 		"""A stored document of each DocType that the officer's unit has to do with."""
@@ -107,7 +90,9 @@ class TestHostileInput(FrappeTestCase):
 	def send(self, method: str, path: str, payload) -> None:
 		before = self.stored(self.doctype)
 		body = json.dumps(payload, allow_nan=True)
-		response = self.officer.request(method, path, data=body, headers={"Content-Type": "application/json"})
+		response = self.session("officer_A").request(
+			method, path, data=body, headers={"Content-Type": "application/json"}
+		)
 		self.assertLess(response.status_code, 500, f"{method} {path} {body[:300]}: {response.text[:500]}")
 		if response.status_code >= 400:
 			self.assertEqual(

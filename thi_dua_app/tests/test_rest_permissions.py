@@ -7,75 +7,26 @@ server reads it through its own connection) and deleted again at the end.
 """
 
 import json
-import os
-import re
-import secrets
 
 import frappe
 import requests
-from frappe.tests.utils import FrappeTestCase
 
-from thi_dua_app.tests.factories import (
-	PASSWORD,
-	evaluation_of,
-	make_pledge,
-	make_world,
-	purge_world,
-	stage_evaluations,
-)
+from thi_dua_app.tests.factories import evaluation_of, make_pledge, stage_evaluations
+from thi_dua_app.tests.utils import RestTestCase
 
 EVALUATION = "Emulation Evaluation"
 
 
-class RestSession:
-	"""A logged-in desk session: cookie plus the CSRF token the desk page hands out."""
-
-	def __init__(self, base_url: str, user: str):
-		self.base_url = base_url
-		self.http = requests.Session()
-		login = self.http.post(
-			f"{base_url}/api/method/login", data={"usr": user, "pwd": PASSWORD}, timeout=30
-		)
-		login.raise_for_status()
-		page = self.http.get(f"{base_url}/app", timeout=60)
-		token = re.search(r'frappe\.csrf_token = "([^"]+)"', page.text)
-		if token:
-			self.http.headers["X-Frappe-CSRF-Token"] = token.group(1)
-
-	def request(self, method: str, path: str, **kwargs) -> requests.Response:
-		return self.http.request(method, f"{self.base_url}{path}", timeout=60, **kwargs)
-
-
-class TestRestPermissionMatrix(FrappeTestCase):
+class TestRestPermissionMatrix(RestTestCase):
 	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.base_url = os.environ.get("THI_DUA_TEST_URL")
-		if not cls.base_url:
-			raise RuntimeError("THI_DUA_TEST_URL is not set: run the tests through scripts/run_tests.sh")
-		frappe.set_user("Administrator")
-		cls.world = make_world(f"TDRest{secrets.token_hex(3)}")
+	def stage(cls):
 		stage_evaluations(cls.world)
 		cls.draft_pledge = make_pledge(cls.world, cls.world.unit("A"), cls.world.unit("B"), year=2018).name
 		cls.evaluations = {letter: evaluation_of(cls.world, letter).name for letter in "ABCD"}
-		frappe.db.commit()
-		cls.sessions = {}
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.set_user("Administrator")
-		purge_world(cls.world)
-		frappe.db.commit()
-		super().tearDownClass()
 
 	def setUp(self):
 		# See what the server committed: end this connection's snapshot.
 		frappe.db.rollback()
-
-	def session(self, who: str) -> RestSession:
-		if who not in self.sessions:
-			self.sessions[who] = RestSession(self.base_url, self.world.user(who))
-		return self.sessions[who]
 
 	def resource(self, doctype: str, name: str = "") -> str:
 		path = f"/api/resource/{doctype}"

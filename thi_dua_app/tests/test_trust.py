@@ -18,25 +18,21 @@ from __future__ import annotations
 import importlib
 import inspect
 import json
-import os
 import pkgutil
 import secrets
 import time
 
 import frappe
 import requests
-from frappe.tests.utils import FrappeTestCase
 
 from thi_dua_app.constants import CHILD_PARENTS, REFERENCES, RETURN_TO_UNIT, SUBMIT_SELF_ASSESSMENT
 from thi_dua_app.tests.factories import (
 	act,
 	evaluation_of,
 	fill,
-	make_world,
-	purge_world,
 	stage_evaluations,
 )
-from thi_dua_app.tests.test_rest_permissions import RestSession
+from thi_dua_app.tests.utils import RestTestCase
 
 EVALUATION = "Emulation Evaluation"
 
@@ -134,33 +130,23 @@ def method_path(fn) -> str:
 	return f"{fn.__module__}.{fn.__qualname__}"
 
 
-class TestTrust(FrappeTestCase):
+class TestTrust(RestTestCase):
+	prefix = "TDTrust"
+
 	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.base_url = os.environ.get("THI_DUA_TEST_URL")
-		if not cls.base_url:
-			raise RuntimeError("THI_DUA_TEST_URL is not set: run the tests through scripts/run_tests.sh")
-		frappe.set_user("Administrator")
+	def stage(cls):
 		cls.marker = f"CANARY{secrets.token_hex(6)}"
-		cls.world = make_world(f"TDTrust{secrets.token_hex(3)}")
 		stage_evaluations(cls.world)
 		cls.victim = evaluation_of(cls.world, "C").name
 		cls.own = evaluation_of(cls.world, "B").name
 		cls.plant()
-		frappe.db.commit()
-		cls.sessions = {}
 
 	@classmethod
-	def tearDownClass(cls):
-		frappe.set_user("Administrator")
+	def clean_up(cls):
 		for doctype, (kind, name) in REFERENCES.items():
 			if doctype != "File":
 				frappe.db.delete(doctype, {kind: EVALUATION, name: ("in", [cls.victim, cls.own])})
 		frappe.db.delete("Tag", {"name": ("like", f"{cls.marker}%")})
-		purge_world(cls.world)
-		frappe.db.commit()
-		super().tearDownClass()
 
 	@classmethod
 	def plant(cls):
@@ -240,11 +226,6 @@ class TestTrust(FrappeTestCase):
 			frappe.get_doc({**values, kind: EVALUATION, name: doc.name}).db_insert()
 
 	# ------------------------------------------------------------ helpers
-
-	def session(self, who: str) -> RestSession:
-		if who not in self.sessions:
-			self.sessions[who] = RestSession(self.base_url, self.world.user(who))
-		return self.sessions[who]
 
 	def snapshot(self) -> dict:
 		"""Every stored row of the planted draft, as the database holds it."""
