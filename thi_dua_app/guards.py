@@ -102,14 +102,8 @@ def check_file_rights(doc) -> None:
 		doc.has_value_changed(field)
 		for field in ("file_url", "attached_to_doctype", "attached_to_name", "is_private")
 	)
-	if not changed:
-		return
-	for doctype, name in references_of(doc):
-		if not may_attach_to(doctype, name, user):
-			frappe.throw(
-				_("You may not change {0} {1}.").format(shown(_(str(doctype))), shown(name)),
-				frappe.PermissionError,
-			)
+	if changed:
+		require_attach_rights(doc, user)
 
 
 def check_file_storage(doc):
@@ -137,8 +131,11 @@ def check_file_removal(doc, method=None):
 	attachment" skips the File's permissions for anyone who may write the document — the bloc head
 	verifying an evaluation would delete the unit's evidence."""
 	user = frappe.session.user
-	if user == "Administrator" or is_manager(user):
-		return
+	if user != "Administrator" and not is_manager(user):
+		require_attach_rights(doc, user)
+
+
+def require_attach_rights(doc, user: str) -> None:
 	for doctype, name in references_of(doc):
 		if not may_attach_to(doctype, name, user):
 			frappe.throw(

@@ -60,24 +60,12 @@ TEXTUAL = frozenset(
 		"Icon",
 	}
 )
-# Columns of type `text` hold 65,535 bytes; the varchar kinds hold their length in characters.
-TEXT_BYTES = frozenset({"Small Text", "Text", "Text Editor", "Markdown Editor", "HTML Editor", "Code"})
+# What the columns hold (Frappe 15 on MariaDB): `text` 65,535 bytes; varchar its length in
+# characters (140 unless the field says); longtext and json are not limited here.
+TEXT_BYTES = frozenset({"Small Text", "Text", "Password", "Attach", "Attach Image"})
 VARCHAR_DEFAULT = 140
 VARCHAR_KINDS = frozenset(
-	{
-		"Data",
-		"Link",
-		"Dynamic Link",
-		"Select",
-		"Attach",
-		"Attach Image",
-		"Read Only",
-		"Phone",
-		"Autocomplete",
-		"Color",
-		"Icon",
-		"Password",
-	}
+	{"Data", "Link", "Dynamic Link", "Select", "Read Only", "Color", "Icon", "Phone", "Autocomplete"}
 )
 TEXT_COLUMN_BYTES = 65535
 
@@ -93,7 +81,7 @@ def _number(value) -> float | None:
 		number = float(value)
 	elif isinstance(value, str):
 		try:
-			number = float(value.strip().replace(",", ""))
+			number = float(value.strip())
 		except ValueError:
 			return None
 	else:
@@ -120,11 +108,13 @@ def check_value(fieldtype: str, value, length: int | None = None) -> str | None:
 	if fieldtype == "Date":
 		if isinstance(value, datetime.date):
 			return None
-		return _valid_date(value, _DATE, "%Y-%m-%d", DATE)
+		return _parses(value, _DATE, lambda text: datetime.datetime.strptime(text, "%Y-%m-%d"), DATE)
 	if fieldtype == "Datetime":
 		if isinstance(value, datetime.datetime | datetime.date):
 			return None
-		return _valid_datetime(value)
+		return _parses(
+			value, _DATETIME, lambda text: datetime.datetime.fromisoformat(text.replace("T", " ")), DATETIME
+		)
 	if fieldtype == "Time":
 		if isinstance(value, datetime.time | datetime.timedelta):
 			return None
@@ -149,23 +139,13 @@ def check_rows(value) -> str | None:
 	return None
 
 
-def _valid_date(value, pattern, form: str, why: str) -> str | None:
+def _parses(value, pattern, parse, why: str) -> str | None:
 	if not isinstance(value, str) or not pattern.match(value):
 		return why
 	try:
-		datetime.datetime.strptime(value, form)
+		parse(value)
 	except ValueError:
 		return why
-	return None
-
-
-def _valid_datetime(value) -> str | None:
-	if not isinstance(value, str) or not _DATETIME.match(value):
-		return DATETIME
-	try:
-		datetime.datetime.fromisoformat(value.replace("T", " "))
-	except ValueError:
-		return DATETIME
 	return None
 
 

@@ -25,6 +25,8 @@ from thi_dua_app.input_rules import (
 	"fieldtype, value, why",
 	[
 		("Float", "abc", NUMBER),
+		("Float", "9,5", NUMBER),  # a decimal comma is not read as 95
+		("Float", "1,000", NUMBER),
 		("Float", float("nan"), NUMBER),
 		("Float", "NaN", NUMBER),
 		("Float", float("inf"), NUMBER),
@@ -52,6 +54,7 @@ from thi_dua_app.input_rules import (
 		("Data", "x" * 141, TOO_LONG),
 		("Small Text", "ư" * 40000, TOO_LONG),
 		("Attach", ["/private/files/x"], TEXT),
+		("Attach", "/private/files/" + "x" * 70000, TOO_LONG),
 	],
 )
 def test_refused(fieldtype, value, why):
@@ -82,6 +85,8 @@ def test_refused(fieldtype, value, why):
 		("Data", "x" * 140),
 		("Small Text", "ư" * 20000),
 		("Long Text", "x" * 200000),
+		("Text Editor", "x" * 200000),
+		("Attach", "/private/files/" + "x" * 500),
 	],
 )
 def test_accepted(fieldtype, value):
