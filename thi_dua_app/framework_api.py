@@ -232,13 +232,6 @@ def assign_to_close(doctype: str, name: str, assign_to: str):
 
 
 @frappe.whitelist()
-def assign_to_get(args=None):
-	args = _assign_args(args)
-	_require(args.get("doctype"), [args.get("name")], "read")
-	return framework_assign.get(args)
-
-
-@frappe.whitelist()
 def add_tag(tag, dt, dn, color=None):
 	check_tag_text(tag)
 	_require(dt, [dn], "write")

@@ -90,7 +90,6 @@ override_whitelisted_methods = {
 	"frappe.desk.form.assign_to.remove": "thi_dua_app.framework_api.assign_to_remove",
 	"frappe.desk.form.assign_to.remove_multiple": "thi_dua_app.framework_api.assign_to_remove_multiple",
 	"frappe.desk.form.assign_to.close": "thi_dua_app.framework_api.assign_to_close",
-	"frappe.desk.form.assign_to.get": "thi_dua_app.framework_api.assign_to_get",
 	"frappe.desk.doctype.tag.tag.add_tag": "thi_dua_app.framework_api.add_tag",
 	"frappe.desk.doctype.tag.tag.remove_tag": "thi_dua_app.framework_api.remove_tag",
 	"frappe.desk.doctype.tag.tag.add_tags": "thi_dua_app.framework_api.add_tags",
