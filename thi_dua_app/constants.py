@@ -42,6 +42,14 @@ CHILD_PARENTS = {
 	"Evaluation Score": ("Emulation Evaluation",),
 	"Evaluation Target Result": ("Emulation Evaluation",),
 	"Evaluation Return": ("Emulation Evaluation",),
+	"Regime Legal Basis": ("Legal Regime",),
+	"Regime Vote Threshold": ("Legal Regime",),
+	"Regime Award Quota": ("Legal Regime",),
+	"Regime Reward Coefficient": ("Legal Regime",),
+	"Regime Parameter": ("Legal Regime",),
+	"Meeting Attendance": ("Bloc Review Meeting",),
+	"Meeting Ranking Line": ("Bloc Review Meeting",),
+	"Ballot Tally": ("Bloc Review Meeting",),
 }
 
 # The app's DocTypes that are documents of their own (not child tables).
@@ -51,6 +59,10 @@ APP_PARENT_DOCTYPES = [
 	"Scoring Template",
 	"Emulation Pledge",
 	"Emulation Evaluation",
+	"Award Form",
+	"Legal Regime",
+	"Base Salary Rate",
+	"Bloc Review Meeting",
 ]
 
 # Framework DocTypes whose rows point at a document: (field of the DocType, field of the name).

@@ -229,6 +229,7 @@ def load_demo() -> str:
 	pledge = make_pledge_2017()
 	pledge.create_evaluations()
 	fill_results(pledge.name)
+	make_meeting_2017(pledge.name)
 	frappe.db.commit()
 	return pledge.name
 
@@ -380,3 +381,46 @@ def attach_evidence(evaluation, criterion_code: str) -> str:
 		}
 	).insert(ignore_permissions=True)
 	return file.file_url
+
+
+# The year-end meeting (illustrative): one unit away, ten ballots, the votes per candidate in the
+# order the ranking proposes them (the Cờ first, then two Bằng khen).
+ABSENT_2017 = {"QPTD": "Đi công tác theo kế hoạch của UBND tỉnh"}
+VOTES_2017 = [(9, 1), (8, 2), (7, 3)]
+
+
+def make_meeting_2017(pledge_name: str):
+	"""The bloc meets on 08/12/2017: the minutes are drafted, the ranking adopted and the ballot
+	counted — the bloc head submits them in the desk."""
+	if frappe.db.exists("Bloc Review Meeting", {"pledge": pledge_name, "docstatus": ("<", 2)}):
+		return
+	meeting = frappe.get_doc(
+		{
+			"doctype": "Bloc Review Meeting",
+			"pledge": pledge_name,
+			"minutes_number": "05/BB-KTĐ",
+			"meeting_date": "2017-12-08",
+			"start_time": "08:00:00",
+			"end_time": "11:00:00",
+			"venue": "Hội trường Sở Tài nguyên và Môi trường tỉnh Bắc Ninh",
+			"chair_name": "Đào Quang Khải",
+			"chair_title": "Giám đốc Sở Tài nguyên và Môi trường, Trưởng Khối thi đua",
+			"secretary_name": "Nguyễn Thị Lan",
+			"secretary_title": "Chuyên viên Văn phòng Sở Tài nguyên và Môi trường",
+			"counting_team": "Trần Văn Hùng (Sở Xây dựng) – Tổ trưởng; Lê Thị Mai (Sở Công Thương); "
+			"Phạm Văn Nam (Liên minh Hợp tác xã tỉnh)",
+			"conclusions": "Hội nghị nhất trí thông qua kết quả chấm điểm, xếp hạng và kết quả bỏ phiếu; "
+			"giao Trưởng khối hoàn thiện hồ sơ, trình UBND tỉnh trước ngày 15/12/2017.",
+			"next_head_unit": UNITS[5][0],
+		}
+	).insert()
+	short_codes = dict(frappe.get_all("Member Unit", fields=["name", "short_code"], as_list=True))
+	for row in meeting.attendance:
+		reason = ABSENT_2017.get(short_codes.get(row.member_unit))
+		if reason:
+			row.present, row.absence_reason = 0, reason
+	present = sum(1 for row in meeting.attendance if row.present)
+	meeting.ballots_issued = meeting.ballots_returned = meeting.ballots_valid = present
+	for row, (votes_for, votes_against) in zip(meeting.candidates, VOTES_2017, strict=False):
+		row.votes_for, row.votes_against = votes_for, votes_against
+	meeting.save()

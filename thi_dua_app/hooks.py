@@ -45,6 +45,7 @@ permission_query_conditions = {
 	"Emulation Bloc": "thi_dua_app.permissions.bloc_query_conditions",
 	"Emulation Pledge": "thi_dua_app.permissions.pledge_query_conditions",
 	"Emulation Evaluation": "thi_dua_app.permissions.evaluation_query_conditions",
+	"Bloc Review Meeting": "thi_dua_app.permissions.meeting_query_conditions",
 	**{child: "thi_dua_app.permissions.child_query_conditions" for child in CHILD_PARENTS},
 	# Framework rows that point at a document (comments, versions, files, to-dos, tags, shares …).
 	**{doctype: "thi_dua_app.permissions.reference_query_conditions" for doctype in REFERENCES},
@@ -55,6 +56,7 @@ has_permission = {
 	"Emulation Bloc": "thi_dua_app.permissions.bloc_has_permission",
 	"Emulation Pledge": "thi_dua_app.permissions.pledge_has_permission",
 	"Emulation Evaluation": "thi_dua_app.permissions.evaluation_has_permission",
+	"Bloc Review Meeting": "thi_dua_app.permissions.meeting_has_permission",
 	**{doctype: "thi_dua_app.permissions.reference_has_permission" for doctype in REFERENCES},
 	"File": "thi_dua_app.permissions.file_has_permission",
 }

@@ -3,12 +3,15 @@
 import frappe
 
 from thi_dua_app.constants import ROLES
+from thi_dua_app.thi_dua.legal import seed_legal_data
 
 
 def after_install():
 	# Roles, workflow states, actions and the evaluation workflow arrive as fixtures; the
 	# workflow's cached meta must be rebuilt so the new state field shows at once.
 	frappe.clear_cache(doctype="Emulation Evaluation")
+	# Award forms, legal regimes and the base salary table: data the administrator then keeps.
+	seed_legal_data()
 
 
 def before_uninstall():

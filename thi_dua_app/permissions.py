@@ -168,7 +168,20 @@ def evaluation_condition(in_units: str) -> str:
 	)
 
 
+@_confined_to_units
+def meeting_condition(in_units: str) -> str:
+	"""The bloc head and deputy units of the year read their meeting's minutes at any stage; every
+	unit that signed the pledge reads them once they are submitted."""
+	return (
+		f"(`tabBloc Review Meeting`.head_unit in {in_units} or `tabBloc Review Meeting`.deputy_unit in {in_units} "
+		"or (`tabBloc Review Meeting`.docstatus = 1 and `tabBloc Review Meeting`.pledge in "
+		"(select parent from `tabPledge Signatory` where parenttype = 'Emulation Pledge' "
+		f"and member_unit in {in_units})))"
+	)
+
+
 bloc_query_conditions, bloc_has_permission = _read_rule("Emulation Bloc", bloc_condition)
+meeting_query_conditions, meeting_read_permission = _read_rule("Bloc Review Meeting", meeting_condition)
 pledge_query_conditions, pledge_has_permission = _read_rule("Emulation Pledge", pledge_condition)
 evaluation_query_conditions, evaluation_read_permission = _read_rule(
 	"Emulation Evaluation", evaluation_condition
@@ -217,13 +230,39 @@ def evaluation_has_permission(doc, ptype: str | None = None, user: str | None = 
 	return None
 
 
+def meeting_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	"""The head and deputy units of the pledge's year prepare and submit the minutes; only the
+	province cancels or amends submitted ones."""
+	pledge, docstatus = doc.get("pledge"), 0
+	if not doc.is_new():
+		pledge, docstatus = frappe.db.get_value("Bloc Review Meeting", doc.name, ["pledge", "docstatus"]) or (
+			pledge,
+			0,
+		)
+	leads = leads_pledge(pledge if isinstance(pledge, str) else None, user)
+	if ptype in READ_LIKE:
+		if doc.is_new() and leads:
+			return None
+		return meeting_read_permission(doc, ptype, user)
+	if ptype in ("create", "write", "submit"):
+		return is_manager(user) or leads
+	if ptype == "delete":
+		return is_manager(user) or (leads and docstatus == 0)
+	if ptype in ("cancel", "amend"):
+		return is_manager(user)
+	return None
+
+
 # ---------------------------------------------------------------- child tables and attachments
 
 PARENT_CONDITIONS = {
 	"Emulation Bloc": bloc_condition,
 	"Emulation Pledge": pledge_condition,
 	"Emulation Evaluation": evaluation_condition,
-	"Scoring Template": lambda user=None: None,  # templates are open to every role that reads them
+	"Bloc Review Meeting": meeting_condition,
+	# Templates and the legal masters are open to every role that reads them.
+	"Scoring Template": lambda user=None: None,
+	"Legal Regime": lambda user=None: None,
 }
 
 
@@ -235,7 +274,12 @@ def member_unit_condition(in_units: str) -> str:
 
 # Every DocType of the app whose rows a reference (a comment, a file, a version …) can point at,
 # with the condition of the rows the user may read (None: every row).
-ROW_CONDITIONS = {**PARENT_CONDITIONS, "Member Unit": member_unit_condition}
+ROW_CONDITIONS = {
+	**PARENT_CONDITIONS,
+	"Member Unit": member_unit_condition,
+	"Award Form": lambda user=None: None,
+	"Base Salary Rate": lambda user=None: None,
+}
 APP_DOCTYPES = frozenset(ROW_CONDITIONS) | frozenset(CHILD_PARENTS)
 
 

@@ -52,6 +52,8 @@ def test_the_templates_are_found():
 		"pledge_covenant.html",
 		"evaluation_score_sheet.html",
 		"bloc_ranking_sheet.html",
+		"bloc_review_minutes.html",
+		"ballot_count_minutes.html",
 	}
 
 

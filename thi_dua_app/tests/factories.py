@@ -178,7 +178,11 @@ def purge_world(world: World) -> None:
 		pluck="name",
 	):
 		frappe.delete_doc("File", name, force=True, ignore_permissions=True)
+	meetings = frappe.get_all(
+		"Bloc Review Meeting", filters={"pledge": ("in", pledges or [""])}, pluck="name"
+	)
 	owned = {
+		"Bloc Review Meeting": (meetings, ("Meeting Attendance", "Meeting Ranking Line", "Ballot Tally")),
 		"Emulation Evaluation": (
 			evaluations,
 			("Evaluation Score", "Evaluation Target Result", "Evaluation Return"),
@@ -223,3 +227,40 @@ def stage_evaluations(world: World) -> None:
 		evaluation.save()
 		act(evaluation.name, SUBMIT_SELF_ASSESSMENT)
 	act(evaluation_of(world, "D").name, VERIFY)
+
+
+def verify_everyone(world: World, first_points: dict[str, float]) -> None:
+	"""Every unit self-assessed and verified, unit by unit: criterion I.1 (at most 30) gets the
+	points given for its letter, the rest their maximum, so the ranking follows ``first_points``."""
+	frappe.get_doc("Emulation Pledge", world.pledge).create_evaluations()
+	for letter, points in first_points.items():
+		evaluation = fill(evaluation_of(world, letter), scores={"I.1": points})
+		evaluation.save()
+		act(evaluation.name, SUBMIT_SELF_ASSESSMENT)
+		act(evaluation.name, VERIFY)
+
+
+def make_meeting(world: World, **values):
+	return frappe.get_doc(
+		{
+			"doctype": "Bloc Review Meeting",
+			"pledge": world.pledge,
+			"meeting_date": "2017-12-08",
+			"venue": "Hội trường Sở Tài nguyên và Môi trường",
+			"chair_name": "Head of A",
+			"chair_title": "Giám đốc",
+			"secretary_name": "Secretary of A",
+			**values,
+		}
+	).insert()
+
+
+def count_ballot(meeting, votes: dict[tuple[str, str], tuple[int, int]], issued: int, invalid: int = 0):
+	"""Record a ballot: every present unit got a ballot and returned it; ``votes`` by (unit, form)."""
+	meeting.ballots_issued = issued
+	meeting.ballots_returned = issued
+	meeting.ballots_valid = issued - invalid
+	meeting.ballots_invalid = invalid
+	for row in meeting.candidates:
+		row.votes_for, row.votes_against = votes.get((row.member_unit, row.award_form), (0, 0))
+	return meeting

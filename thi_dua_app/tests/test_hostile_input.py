@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thi_dua_app.constants import APP_PARENT_DOCTYPES, CHILD_PARENTS
-from thi_dua_app.tests.factories import evaluation_of, stage_evaluations
+from thi_dua_app.tests.factories import evaluation_of, make_meeting, stage_evaluations
 from thi_dua_app.tests.utils import RestTestCase
 
 EVALUATION = "Emulation Evaluation"
@@ -62,6 +62,8 @@ class TestHostileInput(RestTestCase):
 	def stage(cls):
 		stage_evaluations(cls.world)
 		cls.own = evaluation_of(cls.world, "A").name  # A's draft: its officer may write it
+		# The bloc meeting's draft minutes: A is the head unit, so its officer prepares them.
+		cls.meeting = make_meeting(cls.world).name
 
 	def target(self, doctype: str) -> str:
 		"""A stored document of each DocType that the officer's unit has to do with."""
@@ -74,6 +76,10 @@ class TestHostileInput(RestTestCase):
 			"Emulation Bloc": self.world.bloc,
 			"Scoring Template": self.world.template,
 			"Member Unit": self.world.unit("A"),
+			"Bloc Review Meeting": self.meeting,
+			"Award Form": "CO_TINH",
+			"Legal Regime": "LTDKT2013-ND91",
+			"Base Salary Rate": frappe.db.get_value("Base Salary Rate", {"effective_from": "2017-07-01"}),
 		}[doctype]
 
 	def stored(self, doctype: str) -> str:

@@ -10,7 +10,9 @@ must never come back, and the planted rows must be byte-for-byte unchanged after
 
 The sweep aims at the evaluation, one row of each of its child DocTypes (``CHILD_PARENTS``) and
 one row of each framework DocType that points at documents (``REFERENCES``): a new DocType
-listed there joins the sweep once ``plant`` gives it a row.
+listed there joins the sweep once ``plant`` gives it a row. It aims as well at the draft minutes
+of the bloc meeting (``plant_meeting``), full of the marker, which only the head and deputy units
+read: the head's leader is entitled to them, the other attackers are not.
 """
 
 from __future__ import annotations
@@ -35,10 +37,13 @@ from thi_dua_app.tests.factories import (
 from thi_dua_app.tests.utils import RestTestCase
 
 EVALUATION = "Emulation Evaluation"
+MEETING = "Bloc Review Meeting"
 
 # Users who may not read unit C's draft: a peer member, the head's leader (drafts stay with
 # their unit), a unit outside the bloc, and a desk user of no unit and no role.
 ATTACKERS = ("officer_B", "leader_A", "officer_X", "outsider")
+# Attackers who may read a target by right: the head unit prepares the bloc meeting's minutes.
+ENTITLED = {MEETING: {"leader_A"}}
 
 # Arguments named like these take the target's DocType, or its name.
 DOCTYPE_ARGS = {
@@ -140,6 +145,7 @@ class TestTrust(RestTestCase):
 		cls.victim = evaluation_of(cls.world, "C").name
 		cls.own = evaluation_of(cls.world, "B").name
 		cls.plant()
+		cls.plant_meeting()
 
 	@classmethod
 	def clean_up(cls):
@@ -147,6 +153,7 @@ class TestTrust(RestTestCase):
 			if doctype != "File":
 				frappe.db.delete(doctype, {kind: EVALUATION, name: ("in", [cls.victim, cls.own])})
 		frappe.db.delete("Tag", {"name": ("like", f"{cls.marker}%")})
+		frappe.db.delete("Comment", {"reference_doctype": MEETING, "reference_name": cls.meeting})
 
 	@classmethod
 	def plant(cls):
@@ -225,6 +232,34 @@ class TestTrust(RestTestCase):
 			# follows of its documents, but a stored one must not leak either.
 			frappe.get_doc({**values, kind: EVALUATION, name: doc.name}).db_insert()
 
+	@classmethod
+	def plant_meeting(cls):
+		"""The deputy unit drafts the bloc meeting's minutes (D is verified, so it is ranked), with the
+		marker in every field it types, a candidate, an attendance row and a comment: a draft only
+		the head and deputy units read."""
+		marker = cls.marker
+		frappe.set_user(cls.world.user("officer_D"))
+		meeting = frappe.get_doc(
+			{
+				"doctype": MEETING,
+				"pledge": cls.world.pledge,
+				"meeting_date": "2017-12-08",
+				"minutes_number": f"{marker}/BB",
+				"venue": f"{marker} venue",
+				"chair_name": f"{marker} chair",
+				"secretary_name": f"{marker} secretary",
+				"counting_team": f"{marker} counting team",
+				"conclusions": f"{marker} conclusions",
+			}
+		).insert()
+		meeting.attendance[0].representative = f"{marker} representative"
+		meeting.attendance[1].present = 0
+		meeting.attendance[1].absence_reason = f"{marker} absence"
+		meeting.save()
+		meeting.add_comment("Comment", f"{marker} meeting comment")
+		cls.meeting = meeting.name
+		frappe.set_user("Administrator")
+
 	# ------------------------------------------------------------ helpers
 
 	def snapshot(self) -> dict:
@@ -246,6 +281,18 @@ class TestTrust(RestTestCase):
 				(EVALUATION, names),
 				as_dict=True,
 			)
+		rows["meeting comments"] = frappe.db.sql(
+			"select * from `tabComment` where reference_doctype = %s and reference_name = %s order by name",
+			(MEETING, self.meeting),
+			as_dict=True,
+		)
+		rows["meeting"] = frappe.db.sql(
+			f"select * from `tab{MEETING}` where name = %s", self.meeting, as_dict=True
+		)
+		for child in ("Meeting Attendance", "Meeting Ranking Line", "Ballot Tally"):
+			rows[child] = frappe.db.sql(
+				f"select * from `tab{child}` where parent = %s order by name", self.meeting, as_dict=True
+			)
 		with open(frappe.get_site_path(self.evidence.file_url.lstrip("/")), "rb") as stored:
 			rows["file on disk"] = stored.read().hex()
 		return json.loads(frappe.as_json(rows))
@@ -264,7 +311,17 @@ class TestTrust(RestTestCase):
 		for doctype, (kind, name) in REFERENCES.items():
 			if doctype not in NEVER_PLANTED:
 				targets.append((doctype, frappe.db.get_value(doctype, {kind: EVALUATION, name: self.victim})))
+		targets.append((MEETING, self.meeting))
+		for child, parents in CHILD_PARENTS.items():
+			if MEETING in parents:
+				targets.append(
+					(child, frappe.db.get_value(child, {"parent": self.meeting, "parenttype": MEETING}))
+				)
 		return targets
+
+	@staticmethod
+	def entitled(who: str, doctype: str) -> bool:
+		return who in ENTITLED.get(parent_of(doctype) or doctype, ())
 
 	def assert_planted(self):
 		"""The marker is where it was planted (a sweep of rows that are not there proves nothing)."""
@@ -340,6 +397,8 @@ class TestTrust(RestTestCase):
 					for param in inspect.signature(inspect.unwrap(fn)).parameters
 				)
 				for doctype, name in targets if aimed else targets[:1]:
+					if self.entitled(who, doctype):
+						continue
 					if time.monotonic() > deadline:
 						self.fail(f"the sweep ran out of time after {calls} calls")
 					for values in self.arguments(fn, doctype, name):
@@ -354,6 +413,8 @@ class TestTrust(RestTestCase):
 		for who in ATTACKERS:
 			session = self.session(who)
 			for doctype, name in targets:
+				if self.entitled(who, doctype):
+					continue
 				for method, route in (
 					("GET", f"/api/resource/{doctype}/{name}"),
 					(

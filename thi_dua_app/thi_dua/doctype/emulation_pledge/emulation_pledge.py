@@ -6,6 +6,7 @@ from frappe.utils import cint, flt
 from thi_dua_app.constants import RANKED_STATES
 from thi_dua_app.permissions import is_manager, leads_pledge
 from thi_dua_app.scoring import PERCENT, YES_NO
+from thi_dua_app.thi_dua.legal import regime_of_pledge
 from thi_dua_app.thi_dua.scoring_table import copy_scoring_table, validate_scoring_table
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
@@ -26,6 +27,7 @@ class EmulationPledge(TypedDocument):
 		self.sync_scoring_table()
 		validate_scoring_table(self)
 		self.validate_targets()
+		self.legal_regime = regime_of_pledge(self, throw=False)
 
 	def before_submit(self):
 		self.validate_ready_to_sign()

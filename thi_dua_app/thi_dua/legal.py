@@ -1,0 +1,148 @@
+"""The legal regime and base salary records, as the rest of the app reads them.
+
+The values are data (Legal Regime, Base Salary Rate, Award Form); the rules that use them are pure
+Python (thi_dua_app.ballot, thi_dua_app.rewards, thi_dua_app.regime). This module loads the one and
+hands it to the other, and seeds the shipped values into a site where they are missing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import frappe
+from frappe import _
+from frappe.utils import cint, flt, getdate
+
+from thi_dua_app import legal_data, regime
+from thi_dua_app.ballot import ALL_MEMBERS, Quota, Threshold
+from thi_dua_app.rewards import RegimeSpan, RewardError, rate_on, regime_for, year_end
+
+
+def seed_legal_data() -> None:
+	"""Insert the shipped award forms, base salary rates and regimes that the site lacks. A record
+	that exists is left as the administrator keeps it."""
+	for code, name, kind, subject, level, decided_by, precedence, award, article in legal_data.AWARD_FORMS:
+		if not frappe.db.exists("Award Form", code):
+			frappe.get_doc(
+				{
+					"doctype": "Award Form",
+					"form_code": code,
+					"form_name": name,
+					"form_kind": kind,
+					"subject": subject,
+					"level": level,
+					"decided_by": decided_by,
+					"precedence": precedence,
+					"physical_award": award,
+					"legal_article": article,
+				}
+			).insert(ignore_permissions=True)
+	for effective_from, amount, source, confidence in legal_data.BASE_SALARY_RATES:
+		if not frappe.db.exists("Base Salary Rate", {"effective_from": effective_from}):
+			frappe.get_doc(
+				{
+					"doctype": "Base Salary Rate",
+					"effective_from": effective_from,
+					"amount": amount,
+					"legal_document": source,
+					"confidence": confidence,
+				}
+			).insert(ignore_permissions=True)
+	for values in legal_data.legal_regimes():
+		if not frappe.db.exists("Legal Regime", values["regime_code"]):
+			frappe.get_doc({"doctype": "Legal Regime", **values}).insert(ignore_permissions=True)
+
+
+def regime_spans() -> list[RegimeSpan]:
+	return [
+		RegimeSpan(
+			row.name,
+			getdate(row.valid_from),
+			getdate(row.valid_to) if row.valid_to else None,
+			row.province or "",
+		)
+		for row in frappe.get_all("Legal Regime", fields=["name", "valid_from", "valid_to", "province"])
+	]
+
+
+def regime_message(error: RewardError) -> str:
+	if error.code == "several_regimes":
+		return _("Several legal regimes are in force on {0}: {1}. Correct their validity dates.").format(
+			frappe.format(error.params["on"], "Date"), ", ".join(error.params["codes"])
+		)
+	return _("No legal regime is in force on {0}{1}. Add one under Legal Regime.").format(
+		frappe.format(error.params["on"], "Date"),
+		f" ({error.params['province']})" if error.params.get("province") else "",
+	)
+
+
+def regime_for_year(year: int, province: str = "", throw: bool = True) -> str | None:
+	"""The regime a bloc year is judged by: the one in force at the end of that year, the
+	province's own profile winning over the national rules."""
+	try:
+		return regime_for(regime_spans(), year_end(cint(year)), province or "")
+	except RewardError as error:
+		if throw:
+			frappe.throw(regime_message(error), title=_("Legal regime"))
+		return None
+
+
+def regime_of_pledge(pledge, throw: bool = True) -> str | None:
+	if pledge.get("legal_regime"):
+		return pledge.legal_regime
+	province = frappe.db.get_value("Emulation Bloc", pledge.bloc, "place_name") or ""
+	return regime_for_year(pledge.year, province, throw)
+
+
+def base_salary_on(on: date | str) -> int:
+	rates = [
+		(getdate(row.effective_from), cint(row.amount))
+		for row in frappe.get_all("Base Salary Rate", fields=["effective_from", "amount"])
+	]
+	try:
+		return rate_on(rates, getdate(on))
+	except RewardError as error:
+		frappe.throw(
+			_("No base salary is recorded in force on {0}. Add it under Base Salary Rate.").format(
+				frappe.format(error.params["on"], "Date")
+			),
+			title=_("Base salary"),
+		)
+
+
+class Regime:
+	"""One Legal Regime record, answering in the pure modules' terms."""
+
+	def __init__(self, name: str):
+		self.doc = frappe.get_cached_doc("Legal Regime", name)
+		self.name = name
+
+	def thresholds(self, body: str) -> dict[str, Threshold]:
+		return {
+			row.award_form: Threshold(
+				flt(row.threshold_percent) / 100, row.vote_base or ALL_MEMBERS, bool(cint(row.strict))
+			)
+			for row in self.doc.vote_thresholds
+			if row.body == body
+		}
+
+	def quotas(self, scope: str) -> dict[str, Quota]:
+		return {
+			row.award_form: Quota(
+				cint(row.max_count) if row.max_count else None,
+				flt(row.max_percent) / 100 if row.max_percent else None,
+			)
+			for row in self.doc.quotas
+			if row.scope == scope
+		}
+
+	def parameter(self, parameter: str):
+		return next((row for row in self.doc.parameters if row.parameter == parameter), None)
+
+	def quorum(self, parameter: str = regime.BLOC_MEETING_QUORUM) -> Threshold:
+		row = self.parameter(parameter)
+		if row is None:
+			frappe.throw(
+				_("Legal regime {0} sets no {1}.").format(self.name, _(parameter)), title=_("Legal regime")
+			)
+		return Threshold(flt(row.value) / 100)
