@@ -13,7 +13,25 @@ VERIFIED = "Verified"
 APPROVED = "Approved"
 RETURNED = "Returned"
 CANCELLED = "Cancelled"
-WORKFLOW_STATES = [DRAFT, SELF_ASSESSED, VERIFIED, APPROVED, RETURNED, CANCELLED]
+# The proposal's way through the province (Award Proposal).
+SENT_TO_PROVINCE = "Sent to province"
+RECEIVED = "Received"
+APPRAISED = "Appraised"
+COUNCIL_VOTED = "Council voted"
+DECIDED = "Decided"
+WORKFLOW_STATES = [
+	DRAFT,
+	SELF_ASSESSED,
+	VERIFIED,
+	APPROVED,
+	RETURNED,
+	CANCELLED,
+	SENT_TO_PROVINCE,
+	RECEIVED,
+	APPRAISED,
+	COUNCIL_VOTED,
+	DECIDED,
+]
 # States in which the unit itself fills its evaluation.
 UNIT_EDIT_STATES = (DRAFT, RETURNED)
 # States a unit's evaluation must have reached before the bloc head may read it.
@@ -27,7 +45,23 @@ APPROVE = "Approve"
 RETURN_TO_UNIT = "Return to unit"
 RETURN_TO_BLOC_HEAD = "Return to bloc head"
 CANCEL = "Cancel"
-WORKFLOW_ACTIONS = [SUBMIT_SELF_ASSESSMENT, VERIFY, APPROVE, RETURN_TO_UNIT, RETURN_TO_BLOC_HEAD, CANCEL]
+SEND_TO_PROVINCE = "Send to province"
+RECEIVE = "Receive"
+APPRAISE = "Appraise"
+RETURN_TO_BLOC = "Return to bloc"
+WORKFLOW_ACTIONS = [
+	SUBMIT_SELF_ASSESSMENT,
+	VERIFY,
+	APPROVE,
+	RETURN_TO_UNIT,
+	RETURN_TO_BLOC_HEAD,
+	CANCEL,
+	SEND_TO_PROVINCE,
+	RECEIVE,
+	APPRAISE,
+	RETURN_TO_BLOC,
+]
+WORKFLOWS = ["Emulation Evaluation", "Award Proposal"]
 
 # Frappe's generic list API (/api/resource, frappe.client.get_list) reads child tables directly,
 # so each child table carries its parents' row rule: a row is visible with its parent document.
@@ -50,6 +84,10 @@ CHILD_PARENTS = {
 	"Meeting Attendance": ("Bloc Review Meeting",),
 	"Meeting Ranking Line": ("Bloc Review Meeting",),
 	"Ballot Tally": ("Bloc Review Meeting",),
+	"Proposal Line": ("Award Proposal",),
+	"Proposal Return": ("Award Proposal",),
+	"Council Tally": ("Council Session",),
+	"Decision Line": ("Award Decision",),
 }
 
 # The app's DocTypes that are documents of their own (not child tables).
@@ -63,6 +101,10 @@ APP_PARENT_DOCTYPES = [
 	"Legal Regime",
 	"Base Salary Rate",
 	"Bloc Review Meeting",
+	"Award Proposal",
+	"Council Session",
+	"Award Decision",
+	"Award Record",
 ]
 
 # Framework DocTypes whose rows point at a document: (field of the DocType, field of the name).

@@ -390,8 +390,8 @@ VOTES_2017 = [(9, 1), (8, 2), (7, 3)]
 
 
 def make_meeting_2017(pledge_name: str):
-	"""The bloc meets on 08/12/2017: the minutes are drafted, the ranking adopted and the ballot
-	counted — the bloc head submits them in the desk."""
+	"""The bloc meets on 08/12/2017: the ranking is adopted, the ballot counted and the minutes
+	submitted; the outcome follows (``carry_outcome_2017``)."""
 	if frappe.db.exists("Bloc Review Meeting", {"pledge": pledge_name, "docstatus": ("<", 2)}):
 		return
 	meeting = frappe.get_doc(
@@ -424,3 +424,75 @@ def make_meeting_2017(pledge_name: str):
 	for row, (votes_for, votes_against) in zip(meeting.candidates, VOTES_2017, strict=False):
 		row.votes_for, row.votes_against = votes_for, votes_against
 	meeting.save()
+	meeting.submit()
+	carry_outcome_2017(meeting.name)
+
+
+def carry_outcome_2017(meeting_name: str):
+	"""The bloc head sends the proposal on 12/12/2017; the province receives and appraises it, the
+	council votes on 05/01/2018 and the chairman's decision of 15/01/2018 awards the units."""
+	from frappe.model.workflow import apply_workflow
+
+	proposal = frappe.get_doc(
+		{
+			"doctype": "Award Proposal",
+			"meeting": meeting_name,
+			"proposal_number": "03/TTr-KTĐ",
+			"proposal_date": "2017-12-12",
+			"signer_prefix": "TM. KHỐI THI ĐUA",
+			"signer_title": "TRƯỞNG KHỐI",
+			"signer_name": "Đào Quang Khải",
+		}
+	).insert()
+	for action in ("Send to province", "Receive"):
+		apply_workflow(frappe.get_doc("Award Proposal", proposal.name).as_dict(), action)
+	frappe.db.set_value("Award Proposal", proposal.name, "submitted_on", "2017-12-12", update_modified=False)
+	proposal = frappe.get_doc("Award Proposal", proposal.name)
+	for line in proposal.lines:
+		line.appraisal_result = "Agreed"
+	proposal.appraisal_note = "Hồ sơ đầy đủ, đúng đối tượng, đủ tiêu chuẩn."
+	proposal.save()
+	apply_workflow(proposal.as_dict(), "Appraise")
+	session = frappe.get_doc(
+		{
+			"doctype": "Council Session",
+			"session_date": "2018-01-05",
+			"minutes_number": "01/BB-HĐTĐKT",
+			"chair_name": "Nguyễn Tử Quỳnh",
+			"legal_regime": proposal.legal_regime,
+			"members_total": 15,
+			"members_present": 14,
+		}
+	).insert()
+	session.get_appraised_lines()
+	session.reload()
+	for row, votes in zip(session.tallies, (14, 13, 12), strict=False):
+		row.votes_for = votes
+	session.save()
+	session.submit()
+	decision = frappe.get_doc(
+		{
+			"doctype": "Award Decision",
+			"decision_number": "125/QĐ-UBND",
+			"decision_date": "2018-01-15",
+			"year": 2017,
+			"achievement_period": "năm 2017",
+			"signer_prefix": "KT. CHỦ TỊCH",
+			"signer_title": "PHÓ CHỦ TỊCH",
+			"signer_name": "Nguyễn Tử Quỳnh",
+			"legal_basis": "\n".join(
+				[
+					*(
+						row.basis_text
+						for row in frappe.get_doc("Legal Regime", proposal.legal_regime).legal_basis
+					),
+					"Xét đề nghị của Khối thi đua tại Tờ trình số 03/TTr-KTĐ ngày 12/12/2017 và của Giám đốc Sở Nội vụ.",
+				]
+			),
+			"lines": [],
+		}
+	)
+	decision.insert()
+	decision.get_passed_lines()
+	decision.reload()
+	decision.submit()

@@ -76,6 +76,9 @@ def server_owned_fields(meta) -> list:
 
 
 def restore_server_owned_fields(doc) -> None:
+	if doc.flags.values_from_server:
+		# Written by the app's own code (a decision writing its ledger records), never a client's.
+		return
 	previous = None if doc.is_new() else doc.get_doc_before_save()
 	for df in server_owned_fields(doc.meta):
 		if df.fieldtype == "Table":

@@ -5,6 +5,7 @@ from thi_dua_app.constants import (
 	ROLES,
 	WORKFLOW_ACTIONS,
 	WORKFLOW_STATES,
+	WORKFLOWS,
 )
 
 app_name = "thi_dua_app"
@@ -18,7 +19,7 @@ fixtures = [
 	{"dt": "Role", "filters": [["name", "in", ROLES]]},
 	{"dt": "Workflow State", "filters": [["name", "in", WORKFLOW_STATES]]},
 	{"dt": "Workflow Action Master", "filters": [["name", "in", WORKFLOW_ACTIONS]]},
-	{"dt": "Workflow", "filters": [["name", "in", ["Emulation Evaluation"]]]},
+	{"dt": "Workflow", "filters": [["name", "in", WORKFLOWS]]},
 ]
 
 # Desk helpers shared by the reports.
@@ -46,6 +47,10 @@ permission_query_conditions = {
 	"Emulation Pledge": "thi_dua_app.permissions.pledge_query_conditions",
 	"Emulation Evaluation": "thi_dua_app.permissions.evaluation_query_conditions",
 	"Bloc Review Meeting": "thi_dua_app.permissions.meeting_query_conditions",
+	"Award Proposal": "thi_dua_app.permissions.proposal_query_conditions",
+	"Council Session": "thi_dua_app.permissions.council_query_conditions",
+	"Award Decision": "thi_dua_app.permissions.decision_query_conditions",
+	"Award Record": "thi_dua_app.permissions.record_query_conditions",
 	**{child: "thi_dua_app.permissions.child_query_conditions" for child in CHILD_PARENTS},
 	# Framework rows that point at a document (comments, versions, files, to-dos, tags, shares …).
 	**{doctype: "thi_dua_app.permissions.reference_query_conditions" for doctype in REFERENCES},
@@ -57,6 +62,10 @@ has_permission = {
 	"Emulation Pledge": "thi_dua_app.permissions.pledge_has_permission",
 	"Emulation Evaluation": "thi_dua_app.permissions.evaluation_has_permission",
 	"Bloc Review Meeting": "thi_dua_app.permissions.meeting_has_permission",
+	"Award Proposal": "thi_dua_app.permissions.proposal_has_permission",
+	"Council Session": "thi_dua_app.permissions.council_has_permission",
+	"Award Decision": "thi_dua_app.permissions.decision_has_permission",
+	"Award Record": "thi_dua_app.permissions.record_has_permission",
 	**{doctype: "thi_dua_app.permissions.reference_has_permission" for doctype in REFERENCES},
 	"File": "thi_dua_app.permissions.file_has_permission",
 }

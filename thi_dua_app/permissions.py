@@ -180,7 +180,41 @@ def meeting_condition(in_units: str) -> str:
 	)
 
 
+@_confined_to_units
+def proposal_condition(in_units: str) -> str:
+	"""The head and deputy units of the year prepare and follow the bloc's proposal."""
+	return f"(`tabAward Proposal`.head_unit in {in_units} or `tabAward Proposal`.deputy_unit in {in_units})"
+
+
+@_confined_to_units
+def council_condition(in_units: str) -> str:
+	"""The council's sessions are the province's."""
+	return "1 = 0"
+
+
+@_confined_to_units
+def decision_condition(in_units: str) -> str:
+	"""A signed decision is read by the units it awards and by the head and deputy units whose
+	proposal it decides; a draft is the province's."""
+	return (
+		"(`tabAward Decision`.docstatus = 1 and (`tabAward Decision`.name in (select parent from "
+		f"`tabDecision Line` where parenttype = 'Award Decision' and member_unit in {in_units}) "
+		"or `tabAward Decision`.name in (select award_decision from `tabAward Proposal` "
+		f"where head_unit in {in_units} or deputy_unit in {in_units})))"
+	)
+
+
+@_confined_to_units
+def record_condition(in_units: str) -> str:
+	"""A unit reads its own awards."""
+	return f"`tabAward Record`.member_unit in {in_units}"
+
+
 bloc_query_conditions, bloc_has_permission = _read_rule("Emulation Bloc", bloc_condition)
+proposal_query_conditions, proposal_read_permission = _read_rule("Award Proposal", proposal_condition)
+council_query_conditions, council_has_permission = _read_rule("Council Session", council_condition)
+decision_query_conditions, decision_read_permission = _read_rule("Award Decision", decision_condition)
+record_query_conditions, record_read_permission = _read_rule("Award Record", record_condition)
 meeting_query_conditions, meeting_read_permission = _read_rule("Bloc Review Meeting", meeting_condition)
 pledge_query_conditions, pledge_has_permission = _read_rule("Emulation Pledge", pledge_condition)
 evaluation_query_conditions, evaluation_read_permission = _read_rule(
@@ -253,6 +287,47 @@ def meeting_has_permission(doc, ptype: str | None = None, user: str | None = Non
 	return None
 
 
+def proposal_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	"""The head and deputy units write the proposal while it is theirs (a draft, or returned); the
+	province while it is with the province; nobody once decided."""
+	state, meeting = doc.get("workflow_state"), doc.get("meeting")
+	if not doc.is_new():
+		state, meeting = frappe.db.get_value("Award Proposal", doc.name, ["workflow_state", "meeting"]) or (
+			state,
+			meeting,
+		)
+	pledge = (
+		frappe.db.get_value("Bloc Review Meeting", meeting, "pledge") if isinstance(meeting, str) else None
+	)
+	leads = leads_pledge(pledge, user)
+	state = state or "Draft"
+	if ptype in READ_LIKE:
+		if doc.is_new() and leads:
+			return None
+		return proposal_read_permission(doc, ptype, user)
+	if ptype == "create":
+		return is_manager(user) or leads
+	if ptype == "write":
+		if state == "Decided":
+			return False
+		return is_manager(user) or (leads and state in ("Draft", "Returned"))
+	if ptype == "delete":
+		return state == "Draft" and (is_manager(user) or leads)
+	return None
+
+
+def decision_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	if ptype in READ_LIKE:
+		return decision_read_permission(doc, ptype, user)
+	return is_manager(user)
+
+
+def record_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	if ptype in READ_LIKE:
+		return record_read_permission(doc, ptype, user)
+	return is_manager(user)
+
+
 # ---------------------------------------------------------------- child tables and attachments
 
 PARENT_CONDITIONS = {
@@ -260,6 +335,10 @@ PARENT_CONDITIONS = {
 	"Emulation Pledge": pledge_condition,
 	"Emulation Evaluation": evaluation_condition,
 	"Bloc Review Meeting": meeting_condition,
+	"Award Proposal": proposal_condition,
+	"Council Session": council_condition,
+	"Award Decision": decision_condition,
+	"Award Record": record_condition,
 	# Templates and the legal masters are open to every role that reads them.
 	"Scoring Template": lambda user=None: None,
 	"Legal Regime": lambda user=None: None,

@@ -54,6 +54,9 @@ def test_the_templates_are_found():
 		"bloc_ranking_sheet.html",
 		"bloc_review_minutes.html",
 		"ballot_count_minutes.html",
+		"award_proposal_letter.html",
+		"award_decision_document.html",
+		"award_certificate.html",
 	}
 
 

@@ -181,7 +181,21 @@ def purge_world(world: World) -> None:
 	meetings = frappe.get_all(
 		"Bloc Review Meeting", filters={"pledge": ("in", pledges or [""])}, pluck="name"
 	)
+	proposals = frappe.get_all("Award Proposal", filters={"meeting": ("in", meetings or [""])}, pluck="name")
+	sessions = frappe.get_all(
+		"Council Tally", filters={"award_proposal": ("in", proposals or [""])}, pluck="parent", distinct=True
+	)
+	decisions = frappe.get_all(
+		"Decision Line", filters={"award_proposal": ("in", proposals or [""])}, pluck="parent", distinct=True
+	)
+	records = frappe.get_all(
+		"Award Record", filters={"member_unit": ("in", [*world.units, world.outside_unit])}, pluck="name"
+	)
 	owned = {
+		"Award Record": (records, ()),
+		"Award Decision": (decisions, ("Decision Line",)),
+		"Council Session": (sessions, ("Council Tally",)),
+		"Award Proposal": (proposals, ("Proposal Line", "Proposal Return")),
 		"Bloc Review Meeting": (meetings, ("Meeting Attendance", "Meeting Ranking Line", "Ballot Tally")),
 		"Emulation Evaluation": (
 			evaluations,
@@ -264,3 +278,111 @@ def count_ballot(meeting, votes: dict[tuple[str, str], tuple[int, int]], issued:
 	for row in meeting.candidates:
 		row.votes_for, row.votes_against = votes.get((row.member_unit, row.award_form), (0, 0))
 	return meeting
+
+
+def hold_meeting(world: World, votes: dict[str, tuple[int, int]]):
+	"""The head's officer holds and submits the bloc meeting; ``votes`` by letter, in the order
+	of the pre-filled candidates (A for the Cờ, B and C for the Bằng khen)."""
+	meeting = make_meeting(world)
+	count_ballot(
+		meeting,
+		{(row.member_unit, row.award_form): votes[row.member_unit[-1]] for row in meeting.candidates},
+		issued=meeting.members_present,
+	)
+	meeting.save()
+	meeting.submit()
+	return meeting
+
+
+def make_proposal(world: World, meeting: str, **values):
+	return frappe.get_doc(
+		{
+			"doctype": "Award Proposal",
+			"meeting": meeting,
+			"proposal_number": "03/TTr-KTĐ",
+			"proposal_date": "2017-12-12",
+			"signer_title": "TRƯỞNG KHỐI",
+			"signer_name": "Head of A",
+			**values,
+		}
+	).insert()
+
+
+def act_on(doctype: str, name: str, action: str):
+	"""Apply a workflow action to any document as the current user, as the desk does."""
+	return apply_workflow(frappe.get_doc(doctype, name).as_dict(), action)
+
+
+def outcome_chain(world: World, year: int, text: str = "") -> dict[str, str]:
+	"""Another year of the world's bloc carried to a draft decision, as Administrator: a signed
+	pledge, D verified (the only ranked unit), the meeting submitted with D selected for the Cờ,
+	the proposal sent, appraised and voted by a council session, and a decision drafted on it.
+	``text`` goes into every field a user types on the proposal, the session and the decision."""
+	pledge = make_pledge(world, head=world.unit("A"), deputy=world.unit("D"), year=year)
+	pledge.submit()
+	pledge.create_evaluations()
+	name = frappe.db.get_value(
+		"Emulation Evaluation", {"pledge": pledge.name, "member_unit": world.unit("D")}
+	)
+	evaluation = fill(frappe.get_doc("Emulation Evaluation", name))
+	evaluation.save()
+	act(evaluation.name, SUBMIT_SELF_ASSESSMENT)
+	act(evaluation.name, VERIFY)
+	meeting = make_meeting(world, pledge=pledge.name, meeting_date=f"{year}-12-08")
+	count_ballot(
+		meeting, {(world.unit("D"), "CO_TINH"): (len(world.units), 0)}, issued=meeting.members_present
+	)
+	meeting.save()
+	meeting.submit()
+	proposal = make_proposal(world, meeting.name, proposal_date=f"{year}-12-12", signer_name=f"{text} signer")
+	proposal.lines[0].achievement_summary = f"{text} achievement"
+	proposal.legal_basis = f"{text} legal basis"
+	proposal.save()
+	act_on("Award Proposal", proposal.name, "Send to province")
+	returned = frappe.get_doc("Award Proposal", proposal.name)
+	returned.return_reason = f"{text} return reason"
+	returned.save()
+	act_on("Award Proposal", proposal.name, "Return to bloc")
+	act_on("Award Proposal", proposal.name, "Send to province")
+	act_on("Award Proposal", proposal.name, "Receive")
+	proposal = frappe.get_doc("Award Proposal", proposal.name)
+	proposal.lines[0].appraisal_result = "Agreed"
+	proposal.appraisal_note = f"{text} appraisal"
+	proposal.save()
+	act_on("Award Proposal", proposal.name, "Appraise")
+	session = frappe.get_doc(
+		{
+			"doctype": "Council Session",
+			"session_date": f"{year + 1}-01-05",
+			"minutes_number": f"{text} session",
+			"chair_name": f"{text} chair",
+			"legal_regime": frappe.db.get_value("Award Proposal", proposal.name, "legal_regime"),
+			"members_total": 20,
+			"members_present": 20,
+		}
+	).insert()
+	session.get_appraised_lines()
+	session.reload()
+	session.tallies[0].votes_for = 20
+	session.save()
+	session.submit()
+	decision = frappe.get_doc(
+		{
+			"doctype": "Award Decision",
+			"decision_number": f"{text}/QĐ-UBND",
+			"decision_date": f"{year + 1}-01-15",
+			"year": year,
+			"signer_name": f"{text} signer",
+			"legal_basis": f"{text} legal basis",
+			"lines": [],
+		}
+	)
+	decision.insert()
+	decision.get_passed_lines()
+	return {
+		"pledge": pledge.name,
+		"meeting": meeting.name,
+		"proposal": proposal.name,
+		"session": session.name,
+		"decision": decision.name,
+	}

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thi_dua_app.constants import APP_PARENT_DOCTYPES, CHILD_PARENTS
-from thi_dua_app.tests.factories import evaluation_of, make_meeting, stage_evaluations
+from thi_dua_app.tests.factories import evaluation_of, make_meeting, outcome_chain, stage_evaluations
 from thi_dua_app.tests.utils import RestTestCase
 
 EVALUATION = "Emulation Evaluation"
@@ -64,6 +64,23 @@ class TestHostileInput(RestTestCase):
 		cls.own = evaluation_of(cls.world, "A").name  # A's draft: its officer may write it
 		# The bloc meeting's draft minutes: A is the head unit, so its officer prepares them.
 		cls.meeting = make_meeting(cls.world).name
+		# The year's outcome for another year, to a draft decision, and a historic award of A.
+		cls.outcome = outcome_chain(cls.world, 2019, "hostile")
+		cls.record = (
+			frappe.get_doc(
+				{
+					"doctype": "Award Record",
+					"recipient_kind": "Collective",
+					"member_unit": cls.world.unit("A"),
+					"award_form": "BK_TINH",
+					"year": 2016,
+					"decision_number": "12/QĐ-UBND",
+					"decision_date": "2017-01-20",
+				}
+			)
+			.insert()
+			.name
+		)
 
 	def target(self, doctype: str) -> str:
 		"""A stored document of each DocType that the officer's unit has to do with."""
@@ -77,6 +94,10 @@ class TestHostileInput(RestTestCase):
 			"Scoring Template": self.world.template,
 			"Member Unit": self.world.unit("A"),
 			"Bloc Review Meeting": self.meeting,
+			"Award Proposal": self.outcome["proposal"],
+			"Council Session": self.outcome["session"],
+			"Award Decision": self.outcome["decision"],
+			"Award Record": self.record,
 			"Award Form": "CO_TINH",
 			"Legal Regime": "LTDKT2013-ND91",
 			"Base Salary Rate": frappe.db.get_value("Base Salary Rate", {"effective_from": "2017-07-01"}),

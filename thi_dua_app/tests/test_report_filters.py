@@ -19,7 +19,16 @@ from thi_dua_app.tests.utils import ThiDuaTestCase
 from thi_dua_app.thi_dua import report_data
 from thi_dua_app.thi_dua.report_data import FilterRefused, ReportFilter, clean_filters
 
-REPORTS = ("Bloc Ranking", "Pledge Fulfilment", "Scoring Progress", "Unit History", "Province Overview")
+REPORTS = (
+	"Bloc Ranking",
+	"Pledge Fulfilment",
+	"Scoring Progress",
+	"Unit History",
+	"Province Overview",
+	"Awards Granted",
+	"Award History",
+	"Award Quota Check",
+)
 HUGE = "x" * 10_000
 
 
@@ -63,6 +72,17 @@ class TestReportFilters(ThiDuaTestCase):
 				{"year": value}
 				for value in ("abc", ["2017"], {"a": 1}, HUGE, None, True, 99999, "2017; drop table x")
 			],
+			"Awards Granted": [
+				{"year": "abc"},
+				{"bloc": HUGE},
+				{"award_form": ["CO_TINH"]},
+				{"award_form": "NOPE"},
+			],
+			"Award History": [
+				{"from_year": value, "to_year": 2017} for value in ("abc", None, {"a": 1}, 10**30)
+			]
+			+ [{"from_year": 2017, "to_year": 2017, "member_unit": unit + "x"}],
+			"Award Quota Check": [{"year": value} for value in ("abc", None, ["2017"], HUGE)],
 		}
 
 	def run_report(self, report_name: str, filters) -> dict:

@@ -32,6 +32,7 @@ from thi_dua_app.tests.factories import (
 	act,
 	evaluation_of,
 	fill,
+	outcome_chain,
 	stage_evaluations,
 )
 from thi_dua_app.tests.utils import RestTestCase
@@ -43,7 +44,7 @@ MEETING = "Bloc Review Meeting"
 # their unit), a unit outside the bloc, and a desk user of no unit and no role.
 ATTACKERS = ("officer_B", "leader_A", "officer_X", "outsider")
 # Attackers who may read a target by right: the head unit prepares the bloc meeting's minutes.
-ENTITLED = {MEETING: {"leader_A"}}
+ENTITLED = {MEETING: {"leader_A"}, "Award Proposal": {"leader_A"}}
 
 # Arguments named like these take the target's DocType, or its name.
 DOCTYPE_ARGS = {
@@ -146,6 +147,7 @@ class TestTrust(RestTestCase):
 		cls.own = evaluation_of(cls.world, "B").name
 		cls.plant()
 		cls.plant_meeting()
+		cls.plant_outcome()
 
 	@classmethod
 	def clean_up(cls):
@@ -260,6 +262,32 @@ class TestTrust(RestTestCase):
 		cls.meeting = meeting.name
 		frappe.set_user("Administrator")
 
+	@classmethod
+	def plant_outcome(cls):
+		"""The year's outcome carried to a draft decision for 2018 (``outcome_chain``), with the marker
+		in every field typed on the proposal, the council session and the decision, and a historic
+		award of unit C: the proposal is read by the head and deputy units only, the rest by the
+		province (and unit C its own award)."""
+		chain = outcome_chain(cls.world, 2018, cls.marker)
+		record = frappe.get_doc(
+			{
+				"doctype": "Award Record",
+				"recipient_kind": "Collective",
+				"member_unit": cls.world.unit("C"),
+				"award_form": "BK_TINH",
+				"year": 2016,
+				"decision_number": f"{cls.marker}/QĐ-UBND",
+				"decision_date": "2017-01-20",
+				"issued_by": f"{cls.marker} issuer",
+			}
+		).insert()
+		cls.outcome = {
+			"Award Proposal": chain["proposal"],
+			"Council Session": chain["session"],
+			"Award Decision": chain["decision"],
+			"Award Record": record.name,
+		}
+
 	# ------------------------------------------------------------ helpers
 
 	def snapshot(self) -> dict:
@@ -281,6 +309,13 @@ class TestTrust(RestTestCase):
 				(EVALUATION, names),
 				as_dict=True,
 			)
+		for doctype, name in self.outcome.items():
+			rows[doctype] = frappe.db.sql(f"select * from `tab{doctype}` where name = %s", name, as_dict=True)
+			for child, parents in CHILD_PARENTS.items():
+				if doctype in parents:
+					rows[child] = frappe.db.sql(
+						f"select * from `tab{child}` where parent = %s order by name", name, as_dict=True
+					)
 		rows["meeting comments"] = frappe.db.sql(
 			"select * from `tabComment` where reference_doctype = %s and reference_name = %s order by name",
 			(MEETING, self.meeting),
@@ -311,12 +346,13 @@ class TestTrust(RestTestCase):
 		for doctype, (kind, name) in REFERENCES.items():
 			if doctype not in NEVER_PLANTED:
 				targets.append((doctype, frappe.db.get_value(doctype, {kind: EVALUATION, name: self.victim})))
-		targets.append((MEETING, self.meeting))
-		for child, parents in CHILD_PARENTS.items():
-			if MEETING in parents:
-				targets.append(
-					(child, frappe.db.get_value(child, {"parent": self.meeting, "parenttype": MEETING}))
-				)
+		for doctype, name in ((MEETING, self.meeting), *self.outcome.items()):
+			targets.append((doctype, name))
+			for child, parents in CHILD_PARENTS.items():
+				if doctype in parents:
+					targets.append(
+						(child, frappe.db.get_value(child, {"parent": name, "parenttype": doctype}))
+					)
 		return targets
 
 	@staticmethod

@@ -8,6 +8,11 @@ frappe.ui.form.on("Bloc Review Meeting", {
 	},
 
 	refresh(frm) {
+		if (frm.doc.docstatus === 1 && frm.doc.candidates.some((row) => row.selected)) {
+			frm.add_custom_button(__("Award Proposal"), () =>
+				frappe.new_doc("Award Proposal", { meeting: frm.doc.name })
+			, __("Create"));
+		}
 		if (frm.is_new() || frm.doc.docstatus !== 0 || !frm.perm[0]?.write) return;
 		frm.add_custom_button(__("Adopt the ranking again"), () =>
 			frappe.confirm(
