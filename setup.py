@@ -11,5 +11,5 @@ setup(
 	packages=find_packages(),
 	zip_safe=False,
 	include_package_data=True,
-	install_requires=[],
+	install_requires=["python-docx>=1.1"],
 )

@@ -71,3 +71,20 @@ def paginate_rows(items: list, first: float, rest: float) -> list[list]:
 def printed_lines(*texts, width: int = 48) -> int:
 	"""How many printed lines a table row takes: its longest cell wrapped at ``width`` characters."""
 	return max([1] + [-(-len(str(text or "")) // width) for text in texts])
+
+
+def vn_time(value) -> str:
+	"""A time of day as minutes write it: "08:00:00" (or a timedelta, as the database returns a
+	Time) → "08 giờ 00"; empty stays empty."""
+	if value is None or value == "":
+		return ""
+	if hasattr(value, "total_seconds"):
+		minutes = int(value.total_seconds()) // 60
+		hour, minute = divmod(minutes, 60)
+	else:
+		parts = str(value).split(":")
+		try:
+			hour, minute = int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
+		except ValueError:
+			return ""
+	return f"{hour % 24:02d} giờ {minute:02d}"

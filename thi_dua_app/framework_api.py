@@ -12,6 +12,7 @@ quotes are escaped and shortened.
 
 from __future__ import annotations
 
+import json
 import re
 
 import frappe
@@ -391,3 +392,68 @@ def mark_notification_as_read(docname: str):
 			frappe.PermissionError,
 		)
 	return mark_as_read(docname)
+
+
+# ---------------------------------------------------------------- printing a document sent as JSON
+
+
+def _print_target(doc, name):
+	"""What a print request may print: a document the client sends as JSON prints what is stored
+	under its name when it names a stored document — a client's fields (a link to another unit's
+	decision, say) never reach a template under the permission of a document it may read; an
+	unsaved one prints as sent, under the rules for new documents. The print format must be one of
+	that DocType's."""
+	if isinstance(name, str):
+		return doc, name
+	try:
+		values = json.loads(doc) if isinstance(doc, str) else doc
+	except ValueError:
+		values = None
+	if not isinstance(values, dict) or not isinstance(values.get("doctype"), str):
+		frappe.throw(_("The document to print must be a document."), title=_("Invalid value"))
+	doctype, stored = values["doctype"], values.get("name")
+	if not values.get("__islocal") and isinstance(stored, str) and frappe.db.exists(doctype, stored):
+		return doctype, stored
+	return frappe.as_json(values), None
+
+
+def _check_print_format(print_format, doctype: str) -> None:
+	if not isinstance(print_format, str) or not print_format:
+		return
+	format_doctype = frappe.db.get_value("Print Format", print_format, "doc_type")
+	if format_doctype and format_doctype != doctype:
+		frappe.throw(
+			_("Print format {0} is for {1}, not {2}.").format(
+				_shown(print_format), _shown(_(format_doctype)), _shown(_(doctype))
+			),
+			title=_("Invalid value"),
+		)
+
+
+@frappe.whitelist()
+def get_html_and_style(
+	doc: str,
+	name: str | None = None,
+	print_format: str | None = None,
+	no_letterhead: bool | None = None,
+	letterhead: str | None = None,
+	trigger_print: bool = False,
+	style: str | None = None,
+	settings: str | None = None,
+):
+	from frappe.www import printview
+
+	doc, name = _print_target(doc, name)
+	_check_print_format(print_format, doc if name else json.loads(doc)["doctype"])
+	return printview.get_html_and_style(
+		doc, name, print_format, no_letterhead, letterhead, trigger_print, style, settings
+	)
+
+
+@frappe.whitelist()
+def get_rendered_raw_commands(doc: str, name: str | None = None, print_format: str | None = None):
+	from frappe.www import printview
+
+	doc, name = _print_target(doc, name)
+	_check_print_format(print_format, doc if name else json.loads(doc)["doctype"])
+	return printview.get_rendered_raw_commands(doc, name, print_format)

@@ -31,6 +31,7 @@ jinja = {
 		"thi_dua_app.formatting.vn_number",
 		"thi_dua_app.formatting.vn_long_date",
 		"thi_dua_app.formatting.vn_short_date",
+		"thi_dua_app.formatting.vn_time",
 		"thi_dua_app.formatting.paginate_rows",
 		"thi_dua_app.formatting.printed_lines",
 		"thi_dua_app.thi_dua.report.bloc_ranking.bloc_ranking.thi_dua_ranking_rows",
@@ -112,6 +113,9 @@ override_whitelisted_methods = {
 	"frappe.core.api.file.unzip_file": "thi_dua_app.framework_api.unzip_file",
 	"frappe.utils.file_manager.add_attachments": "thi_dua_app.framework_api.add_attachments",
 	"frappe.email.relink": "thi_dua_app.framework_api.relink",
+	# A document sent as JSON to be printed: what is stored under its name, in a format of its own.
+	"frappe.www.printview.get_html_and_style": "thi_dua_app.framework_api.get_html_and_style",
+	"frappe.www.printview.get_rendered_raw_commands": "thi_dua_app.framework_api.get_rendered_raw_commands",
 	"frappe.desk.doctype.notification_log.notification_log.mark_as_read": "thi_dua_app.framework_api.mark_notification_as_read",
 	# Report filters that are not an object raise inside Frappe's timed run, before the report's
 	# own checks: refused first, so no report is ever switched to prepared mode.

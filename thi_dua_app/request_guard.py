@@ -58,6 +58,12 @@ JSON_BY_METHOD = {
 	"frappe.desk.reportview.get_list": ("fields",),
 	"frappe.desk.reportview.export_query": ("fields",),
 }
+# Arguments a method takes from Python callers only (a document object): over HTTP they arrive as
+# text the method cannot use, and the desk never sends them.
+SERVER_ONLY_ARGS = {
+	"frappe.utils.print_format.download_pdf": ("doc",),
+	"frappe.utils.print_format.print_by_server": ("doc",),
+}
 PAGING_ARGS = ("limit_start", "limit_page_length", "limit", "page_length", "start")
 # Arguments holding column expressions, and the pieces no column expression of the desk has.
 SQL_ARGS = (
@@ -99,6 +105,12 @@ def check_request() -> None:
 				frappe.PermissionError,
 			)
 	method = path.removeprefix("/api/method/").removeprefix("/api/v2/method/")
+	for argument in SERVER_ONLY_ARGS.get(method, ()):
+		if form.get(argument) not in (None, ""):
+			frappe.throw(
+				_("The argument {0} cannot be sent in a request.").format(frappe.bold(argument)),
+				title=_("Invalid value"),
+			)
 	check_json_arguments(form, JSON_BY_METHOD.get(method, ()))
 	check_column_expressions(form)
 	if method.startswith(REPORT_METHODS):

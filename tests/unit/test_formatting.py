@@ -63,3 +63,14 @@ def test_paginate_keeps_an_oversized_row_on_its_own_page():
 def test_printed_lines_is_the_tallest_cell():
 	assert printed_lines("x" * 100, "short", width=48) == 3
 	assert printed_lines("", None) == 1
+
+
+def test_times_of_day_as_minutes_write_them():
+	from datetime import timedelta
+
+	from thi_dua_app.formatting import vn_time
+
+	assert vn_time("08:00:00") == "08 giờ 00"
+	assert vn_time(timedelta(hours=14, minutes=5)) == "14 giờ 05"
+	assert vn_time("7:30") == "07 giờ 30"
+	assert vn_time(None) == "" and vn_time("") == "" and vn_time("noon") == ""

@@ -123,3 +123,49 @@ def plant_markup(prefix: str) -> dict:
 	)
 	frappe.db.commit()
 	return {"evaluation": name, "unit": unit}
+
+
+def create_outcome() -> dict:
+	"""A world whose four units are verified and whose bloc meeting is drafted by the head unit,
+	for the meeting → proposal → decision flow in the desk."""
+	from thi_dua_app.tests.factories import make_meeting, verify_everyone
+
+	data = create()
+	world = World(prefix=data["prefix"], bloc=f"{data['prefix']} Bloc", template=f"{data['prefix']} Template")
+	world.units = [world.unit(letter) for letter in "ABCD"]
+	world.pledge = data["pledge"]
+	verify_everyone(world, {"A": 30, "B": 28, "C": 26, "D": 24})
+	data["meeting"] = make_meeting(world).name
+	frappe.db.commit()
+	return data
+
+
+def appraise_and_vote(proposal: str) -> str:
+	"""The province's steps between the proposal and the decision: received, every line agreed,
+	appraised, and a council session that passes them all."""
+	from thi_dua_app.tests.factories import act_on
+
+	frappe.set_user("Administrator")
+	act_on("Award Proposal", proposal, "Receive")
+	doc = frappe.get_doc("Award Proposal", proposal)
+	for line in doc.lines:
+		line.appraisal_result = "Agreed"
+	doc.save()
+	act_on("Award Proposal", proposal, "Appraise")
+	session = frappe.get_doc(
+		{
+			"doctype": "Council Session",
+			"session_date": "2018-01-05",
+			"legal_regime": doc.legal_regime,
+			"members_total": 15,
+			"members_present": 15,
+		}
+	).insert()
+	session.get_appraised_lines()
+	session.reload()
+	for row in session.tallies:
+		row.votes_for = 15
+	session.save()
+	session.submit()
+	frappe.db.commit()
+	return session.name

@@ -193,7 +193,7 @@ class TestOutputEscaping(ThiDuaTestCase):
 
 	def test_every_report_declares_the_escaping_formatter(self):
 		scripts = sorted(REPORT_DIR.glob("*/*.js"))
-		self.assertEqual(len(scripts), 5)
+		self.assertEqual(len(scripts), 8)
 		for path in scripts:
 			self.assertIn("formatter: thi_dua.report_formatter,", path.read_text(), path.name)
 

@@ -883,6 +883,39 @@ class TestTrust(RestTestCase):
 		self.assertEqual(response.status_code, 403, response.text[:300])
 		self.assertNotIn("Head of C", response.text)
 
+	def test_a_document_sent_to_print_prints_what_is_stored_in_a_format_of_its_own(self):
+		"""A JSON document naming a stored one the user may read (an award form, its own unit) with
+		fields pointing elsewhere (a draft decision) prints the stored document, never the fields;
+		a print format of another DocType is refused; a document object cannot be sent to the PDF
+		download."""
+		session = self.session("officer_B")
+		decision = self.outcome["Award Decision"]
+		for forged in (
+			{"doctype": "Award Form", "name": "CO_TINH", "award_decision": decision, "award_form": "CO_TINH"},
+			{"doctype": "Member Unit", "name": self.world.unit("B"), "award_decision": decision},
+		):
+			with self.subTest(doctype=forged["doctype"]):
+				response = session.request(
+					"POST",
+					"/api/method/frappe.www.printview.get_html_and_style",
+					data={"doc": json.dumps(forged), "print_format": "Award Certificate"},
+				)
+				self.assertEqual(response.status_code, 417, response.text[:300])
+				self.assertNotIn(self.marker, response.text)
+				response = session.request(
+					"POST",
+					"/api/method/frappe.www.printview.get_html_and_style",
+					data={"doc": json.dumps(forged)},
+				)
+				self.assertLess(response.status_code, 500, response.text[:300])
+				self.assertNotIn(self.marker, response.text)
+		response = session.request(
+			"GET",
+			"/api/method/frappe.utils.print_format.download_pdf",
+			params={"doctype": "Award Decision", "name": decision, "doc": "x"},
+		)
+		self.assertEqual(response.status_code, 417, response.text[:300])
+
 	def test_column_expressions_are_columns(self):
 		subquery = "(select\ngroup_concat(note) from\n`tabEvaluation Score`) as x"
 		for who in ("officer_B", "viewer"):

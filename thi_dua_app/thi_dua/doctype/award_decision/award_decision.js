@@ -1,5 +1,13 @@
 frappe.ui.form.on("Award Decision", {
 	refresh(frm) {
+		if (!frm.is_new()) {
+			frm.add_custom_button(__("Download as Word"), () =>
+				window.open(
+					"/api/method/thi_dua_app.thi_dua.word_export.download_docx?" +
+						new URLSearchParams({ doctype: frm.doctype, name: frm.doc.name })
+				)
+			);
+		}
 		if (!frm.is_new() && frm.doc.docstatus === 0) {
 			frm.add_custom_button(__("Get the lines the council passed"), () =>
 				frm.call("get_passed_lines").then(() => frm.reload_doc())

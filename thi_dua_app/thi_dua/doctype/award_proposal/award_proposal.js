@@ -2,4 +2,14 @@ frappe.ui.form.on("Award Proposal", {
 	setup(frm) {
 		frm.set_query("meeting", () => ({ filters: { docstatus: 1 } }));
 	},
+
+	refresh(frm) {
+		if (frm.is_new()) return;
+		frm.add_custom_button(__("Download as Word"), () =>
+			window.open(
+				"/api/method/thi_dua_app.thi_dua.word_export.download_docx?" +
+					new URLSearchParams({ doctype: frm.doctype, name: frm.doc.name })
+			)
+		);
+	},
 });

@@ -10,7 +10,7 @@ the appraisal once it is sent. Lines are those of the minutes: never added or re
 import frappe
 from frappe import _
 from frappe.model.naming import make_autoname
-from frappe.utils import cint, escape_html, getdate, now_datetime, nowdate
+from frappe.utils import cint, getdate, now_datetime, nowdate
 
 from thi_dua_app import regime
 from thi_dua_app.thi_dua.legal import Regime
@@ -186,7 +186,3 @@ class AwardProposal(TypedDocument):
 	def on_trash(self):
 		if (self.workflow_state or DRAFT) != DRAFT:
 			frappe.throw(_("Only a draft proposal can be deleted."))
-
-
-def line_label(line) -> str:
-	return f"{escape_html(str(line.member_unit))} ({line.award_form})"

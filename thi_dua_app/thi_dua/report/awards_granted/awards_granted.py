@@ -132,7 +132,7 @@ def columns() -> list[dict]:
 		{
 			"fieldname": "amount",
 			"label": _("Amount (đồng)"),
-			"fieldtype": "Currency",
+			"fieldtype": "Float",
 			"precision": 0,
 			"width": 130,
 		},
