@@ -88,6 +88,7 @@ CHILD_PARENTS = {
 	"Proposal Return": ("Award Proposal",),
 	"Council Tally": ("Council Session",),
 	"Decision Line": ("Award Decision",),
+	"Notified User": ("Award Proposal", "Award Record"),
 }
 
 # The app's DocTypes that are documents of their own (not child tables).

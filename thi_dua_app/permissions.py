@@ -43,6 +43,17 @@ def get_user_units(user: str | None = None) -> list[str]:
 	return sorted({perm.get("doc") for perm in get_user_permissions(user).get(MEMBER_UNIT, [])})
 
 
+def users_acting_for(units: list[str]) -> list[str]:
+	"""The enabled users who act for any of the units: whom a document about those units notifies."""
+	users = frappe.get_all(
+		"User Permission",
+		filters={"allow": MEMBER_UNIT, "for_value": ("in", [unit for unit in units if unit] or [""])},
+		pluck="user",
+		distinct=True,
+	)
+	return sorted(frappe.get_all("User", filters={"name": ("in", users or [""]), "enabled": 1}, pluck="name"))
+
+
 def is_manager(user: str | None = None) -> bool:
 	user = user or frappe.session.user
 	return user == "Administrator" or PROVINCE_MANAGER in frappe.get_roles(user)

@@ -192,10 +192,10 @@ def purge_world(world: World) -> None:
 		"Award Record", filters={"member_unit": ("in", [*world.units, world.outside_unit])}, pluck="name"
 	)
 	owned = {
-		"Award Record": (records, ()),
+		"Award Record": (records, ("Notified User",)),
 		"Award Decision": (decisions, ("Decision Line",)),
 		"Council Session": (sessions, ("Council Tally",)),
-		"Award Proposal": (proposals, ("Proposal Line", "Proposal Return")),
+		"Award Proposal": (proposals, ("Proposal Line", "Proposal Return", "Notified User")),
 		"Bloc Review Meeting": (meetings, ("Meeting Attendance", "Meeting Ranking Line", "Ballot Tally")),
 		"Emulation Evaluation": (
 			evaluations,
@@ -340,7 +340,9 @@ def outcome_chain(world: World, year: int, text: str = "") -> dict[str, str]:
 	proposal.save()
 	act_on("Award Proposal", proposal.name, "Send to province")
 	returned = frappe.get_doc("Award Proposal", proposal.name)
-	returned.return_reason = f"{text} return reason"
+	# The reason is told to the head and deputy units' users (a notification they may read), so it
+	# carries no marker: every field only the province and the bloc head read does.
+	returned.return_reason = "Thiếu báo cáo thành tích"
 	returned.save()
 	act_on("Award Proposal", proposal.name, "Return to bloc")
 	act_on("Award Proposal", proposal.name, "Send to province")

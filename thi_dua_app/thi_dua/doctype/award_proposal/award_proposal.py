@@ -13,6 +13,7 @@ from frappe.model.naming import make_autoname
 from frappe.utils import cint, getdate, now_datetime, nowdate
 
 from thi_dua_app import regime
+from thi_dua_app.permissions import users_acting_for
 from thi_dua_app.thi_dua.legal import Regime
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
@@ -58,6 +59,10 @@ class AwardProposal(TypedDocument):
 		self.set_deadline()
 		self.track_sending(previous)
 		self.track_return(previous)
+		self.set(
+			"notified_users",
+			[{"user": user} for user in users_acting_for([self.head_unit, self.deputy_unit])],
+		)
 
 	# ------------------------------------------------------------ made from the minutes
 

@@ -184,6 +184,18 @@ class TestAwardProposal(ThiDuaTestCase):
 			[("Sent to province", "Thiếu báo cáo thành tích")],
 		)
 		self.assertTrue(frappe.has_permission(PROPOSAL, "write", doc.name, user=self.world.user("officer_A")))
+		# The head and deputy units' users hear of it, with the reason (Frappe Notification).
+		notices = frappe.get_all(
+			"Notification Log",
+			filters={"document_type": PROPOSAL, "document_name": doc.name},
+			fields=["for_user", "subject", "email_content"],
+		)
+		self.assertEqual(
+			sorted(notice.for_user for notice in notices),
+			sorted(self.world.user(who) for who in ("leader_A", "leader_D", "officer_A", "officer_D")),
+		)
+		self.assertIn("bị trả lại", notices[0].subject)
+		self.assertIn("Thiếu báo cáo thành tích", notices[0].email_content)
 		self.send(doc.name)
 		self.assertEqual(frappe.db.get_value(PROPOSAL, doc.name, "workflow_state"), "Sent to province")
 
@@ -244,6 +256,20 @@ class TestAwardProposal(ThiDuaTestCase):
 		)
 		doc.reload()
 		self.assertEqual((doc.workflow_state, doc.award_decision), ("Decided", decision.name))
+		# Each awarded unit's users hear of their award.
+		record_b = frappe.db.get_value(
+			"Award Record", {"award_decision": decision.name, "member_unit": self.unit("B")}
+		)
+		notices = frappe.get_all(
+			"Notification Log",
+			filters={"document_type": "Award Record", "document_name": record_b},
+			fields=["for_user", "subject"],
+		)
+		self.assertEqual(
+			sorted(notice.for_user for notice in notices),
+			sorted(self.world.user(who) for who in ("leader_B", "officer_B")),
+		)
+		self.assertIn("Quyết định số 125/QĐ-UBND", notices[0].subject)
 		self.assertFalse(frappe.has_permission(PROPOSAL, "write", doc.name, user=self.world.user("manager")))
 		# Units read the signed decision that awards them, and their own records only.
 		for who, may_read in (
