@@ -165,3 +165,13 @@ def regime_for(regimes: Sequence[RegimeSpan], on: date, province: str = "") -> s
 def year_end(year: int) -> date:
 	"""31 December of ``year``: a bloc year is judged by the rules in force at its end."""
 	return date(year, 12, 31)
+
+
+# Kinds of award whose records count towards consecutive years; extraordinary and thematic awards
+# do not (NĐ 152/2025 Điều 4.3).
+COUNTING_TYPES = ("Regular", "Movement")
+
+
+def counts_for_streaks(award_type: str, revoked: bool) -> int:
+	"""Whether an award record counts towards consecutive years: by its kind, and never once revoked."""
+	return int(award_type in COUNTING_TYPES and not revoked)

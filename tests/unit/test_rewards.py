@@ -186,3 +186,17 @@ class TestRegimeFor:
 	def test_a_bloc_year_is_judged_at_its_end(self):
 		assert year_end(2025) == date(2025, 12, 31)
 		assert regime_for(self.REGIMES, year_end(2025), "Bắc Ninh") == "BN_2025"
+
+
+def test_only_regular_and_movement_awards_not_revoked_count_towards_streaks():
+	from thi_dua_app.rewards import counts_for_streaks
+
+	assert [
+		counts_for_streaks(kind, False) for kind in ("Regular", "Movement", "Extraordinary", "Thematic")
+	] == [
+		1,
+		1,
+		0,
+		0,
+	]
+	assert counts_for_streaks("Regular", True) == 0

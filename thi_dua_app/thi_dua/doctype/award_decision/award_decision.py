@@ -15,14 +15,6 @@ from thi_dua_app.thi_dua.doctype.award_proposal.award_proposal import COUNCIL_VO
 from thi_dua_app.thi_dua.legal import Regime, base_salary_on, regime_for_year
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
-COUNTING_TYPES = ("Regular", "Movement")
-
-
-def counts_for_streaks(award_type: str, revoked) -> int:
-	"""Extraordinary and thematic awards, and revoked ones, do not count towards consecutive years
-	(NĐ 152/2025 Điều 4.3)."""
-	return int(award_type in COUNTING_TYPES and not cint(revoked))
-
 
 class AwardDecision(TypedDocument):
 	def autoname(self):

@@ -7,7 +7,7 @@ from frappe import _
 from frappe.utils import cint
 
 from thi_dua_app.permissions import users_acting_for
-from thi_dua_app.thi_dua.doctype.award_decision.award_decision import counts_for_streaks
+from thi_dua_app.rewards import counts_for_streaks
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
 
@@ -15,7 +15,7 @@ class AwardRecord(TypedDocument):
 	def validate(self):
 		if not 1990 <= cint(self.year) <= 2100:
 			frappe.throw(_("The year must be between {0} and {1}.").format(1990, 2100))
-		self.counts_for_streaks = counts_for_streaks(self.award_type, self.revoked)
+		self.counts_for_streaks = counts_for_streaks(self.award_type, bool(cint(self.revoked)))
 		self.set("notified_users", [{"user": user} for user in users_acting_for([self.member_unit])])
 		if self.award_decision and not self.is_new() and self.has_value_changed("award_decision"):
 			frappe.throw(_("A record written by a decision stays with that decision."))
