@@ -87,6 +87,7 @@ CHILD_PARENTS = {
 	"Proposal Line": ("Award Proposal",),
 	"Proposal Return": ("Award Proposal",),
 	"Council Tally": ("Council Session",),
+	"Government Flag Line": ("Government Flag Proposal",),
 	"Decision Line": ("Award Decision",),
 	"Notified User": ("Award Proposal", "Award Record"),
 }
@@ -104,6 +105,7 @@ APP_PARENT_DOCTYPES = [
 	"Bloc Review Meeting",
 	"Award Proposal",
 	"Council Session",
+	"Government Flag Proposal",
 	"Award Decision",
 	"Award Record",
 ]

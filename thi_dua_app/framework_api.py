@@ -112,9 +112,18 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 	)
 
 
+# The app's own search queries, which check who asks themselves.
+APP_SEARCH_QUERIES = frozenset(
+	{"thi_dua_app.thi_dua.doctype.bloc_review_meeting.bloc_review_meeting.candidate_units"}
+)
+
+
 def _search_query(query):
-	"""The app's DocTypes are searched by the framework's own search: a client-named 'query' method
-	would receive the search's arguments positionally, whatever it is."""
+	"""The app's DocTypes are searched by the framework's own search or by one of the app's own
+	queries: any other client-named 'query' method would receive the search's arguments
+	positionally, whatever it is."""
+	if query in APP_SEARCH_QUERIES:
+		return query
 	if query:
 		frappe.throw(_("The app's documents are searched without a custom query."), title=_("Invalid value"))
 	return None

@@ -340,6 +340,15 @@ def _regime_2017():
 				"source": "Đề xuất của ứng dụng",
 				"confidence": "P",
 			},
+			{
+				"body": "Provincial council",
+				"award_form": "CO_CP",
+				"threshold_percent": 80,
+				"vote_base": "All members",
+				"strict": 0,
+				"source": "Đề xuất của ứng dụng (như NĐ 152/2025 Điều 33.5)",
+				"confidence": "P",
+			},
 		],
 		"quotas": [
 			*quotas,
@@ -370,6 +379,13 @@ def _regime_2022(
 	council_confidence: str,
 ):
 	thresholds, quotas = _bloc_rules()
+	# The Government's flag is a national title: its council threshold is the decree's, whatever
+	# the province rules for its own titles.
+	government_flag_source = (
+		"NĐ 152/2025 Điều 33.5"
+		if decree.startswith("152/")
+		else f"{council_source} (Cờ thi đua của Chính phủ)"
+	)
 	return {
 		"regime_code": code,
 		"regime_name": name,
@@ -413,6 +429,15 @@ def _regime_2022(
 				"source": "Đề xuất của ứng dụng",
 				"confidence": "P",
 			},
+			{
+				"body": "Provincial council",
+				"award_form": "CO_CP",
+				"threshold_percent": 80,
+				"vote_base": "All members",
+				"strict": 0,
+				"source": government_flag_source,
+				"confidence": council_confidence if decree.startswith("98/") else "S",
+			},
 		],
 		"quotas": [
 			*quotas,
@@ -428,6 +453,18 @@ def _regime_2022(
 		"reward_coefficients": _coefficients(1.5, 3.0, f"{decree} (mức tiền thưởng)", "S", "S"),
 		"parameters": _common_parameters(
 			"15/12", "Đề xuất của ứng dụng", "P", f"{decree} (làm tròn lên hàng chục nghìn đồng)", "S"
+		)
+		+ (
+			[
+				{
+					"parameter": "Government flag deadline",
+					"text_value": "30/06",
+					"source": "NĐ 152/2025 Điều 35.1.b",
+					"confidence": "S",
+				}
+			]
+			if decree.startswith("152/")
+			else []
 		),
 	}
 
@@ -455,7 +492,7 @@ def _bac_ninh_2025():
 		}
 	)
 	for row in regime["vote_thresholds"]:
-		if row["body"] == "Provincial council":
+		if row["body"] == "Provincial council" and row["award_form"] != "CO_CP":
 			row.update(
 				threshold_percent=50,
 				vote_base="Members present",

@@ -204,6 +204,12 @@ def council_condition(in_units: str) -> str:
 
 
 @_confined_to_units
+def government_flag_condition(in_units: str) -> str:
+	"""The province's proposal of the Government's flag is the province's."""
+	return "1 = 0"
+
+
+@_confined_to_units
 def decision_condition(in_units: str) -> str:
 	"""A signed decision is read by the units it awards and by the head and deputy units whose
 	proposal it decides; a draft is the province's."""
@@ -224,6 +230,9 @@ def record_condition(in_units: str) -> str:
 bloc_query_conditions, bloc_has_permission = _read_rule("Emulation Bloc", bloc_condition)
 proposal_query_conditions, proposal_read_permission = _read_rule("Award Proposal", proposal_condition)
 council_query_conditions, council_has_permission = _read_rule("Council Session", council_condition)
+government_flag_query_conditions, government_flag_has_permission = _read_rule(
+	"Government Flag Proposal", government_flag_condition
+)
 decision_query_conditions, decision_read_permission = _read_rule("Award Decision", decision_condition)
 record_query_conditions, record_read_permission = _read_rule("Award Record", record_condition)
 meeting_query_conditions, meeting_read_permission = _read_rule("Bloc Review Meeting", meeting_condition)
@@ -348,6 +357,7 @@ PARENT_CONDITIONS = {
 	"Bloc Review Meeting": meeting_condition,
 	"Award Proposal": proposal_condition,
 	"Council Session": council_condition,
+	"Government Flag Proposal": government_flag_condition,
 	"Award Decision": decision_condition,
 	"Award Record": record_condition,
 	# Templates and the legal masters are open to every role that reads them.

@@ -18,6 +18,8 @@ COUNCIL_QUORUM = "Provincial council quorum"
 REWARD_ROUNDING = "Reward rounding"
 ROUNDING_STEP = "Rounding step"
 DOSSIER_DEADLINE = "Dossier deadline"
+# The province forwards its Government emulation flag candidates by this day of the next year.
+GOVERNMENT_FLAG_DEADLINE = "Government flag deadline"
 
 PERCENT = "percent"
 POSITIVE_WHOLE = "positive whole number"
@@ -29,6 +31,7 @@ PARAMETERS = {
 	REWARD_ROUNDING: ROUNDING,
 	ROUNDING_STEP: POSITIVE_WHOLE,
 	DOSSIER_DEADLINE: DAY_MONTH,
+	GOVERNMENT_FLAG_DEADLINE: DAY_MONTH,
 }
 
 BLOC_MEETING = "Bloc meeting"

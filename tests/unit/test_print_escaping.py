@@ -57,6 +57,7 @@ def test_the_templates_are_found():
 		"award_proposal_letter.html",
 		"award_decision_document.html",
 		"award_certificate.html",
+		"government_flag_proposal_letter.html",
 	}
 
 

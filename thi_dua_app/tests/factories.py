@@ -191,7 +191,14 @@ def purge_world(world: World) -> None:
 	records = frappe.get_all(
 		"Award Record", filters={"member_unit": ("in", [*world.units, world.outside_unit])}, pluck="name"
 	)
+	flags = frappe.get_all(
+		"Government Flag Line",
+		filters={"member_unit": ("in", [*world.units, world.outside_unit])},
+		pluck="parent",
+		distinct=True,
+	)
 	owned = {
+		"Government Flag Proposal": (flags, ("Government Flag Line",)),
 		"Award Record": (records, ("Notified User",)),
 		"Award Decision": (decisions, ("Decision Line",)),
 		"Council Session": (sessions, ("Council Tally",)),
@@ -316,8 +323,10 @@ def act_on(doctype: str, name: str, action: str):
 def outcome_chain(world: World, year: int, text: str = "") -> dict[str, str]:
 	"""Another year of the world's bloc carried to a draft decision, as Administrator: a signed
 	pledge, D verified (the only ranked unit), the meeting submitted with D selected for the Cờ,
-	the proposal sent, appraised and voted by a council session, and a decision drafted on it.
-	``text`` goes into every field a user types on the proposal, the session and the decision."""
+	the proposal sent, appraised and voted by a council session, a decision drafted on it, and a
+	draft proposal of the Government's flag for D (given the province's flag by a historic record).
+	``text`` goes into every field a user types on the proposal, the session, the decision and the
+	Government flag proposal."""
 	pledge = make_pledge(world, head=world.unit("A"), deputy=world.unit("D"), year=year)
 	pledge.submit()
 	pledge.create_evaluations()
@@ -381,10 +390,43 @@ def outcome_chain(world: World, year: int, text: str = "") -> dict[str, str]:
 	)
 	decision.insert()
 	decision.get_passed_lines()
+	# D holds the province's flag for the year (a historic record) and the province drafts its
+	# proposal of the Government's flag.
+	frappe.get_doc(
+		{
+			"doctype": "Award Record",
+			"recipient_kind": "Collective",
+			"member_unit": world.unit("D"),
+			"award_form": "CO_TINH",
+			"year": year,
+			"decision_number": "01/QĐ-UBND",
+			"decision_date": f"{year + 1}-01-10",
+			"issued_by": "Chủ tịch UBND tỉnh",
+		}
+	).insert()
+	flag = frappe.get_doc(
+		{
+			"doctype": "Government Flag Proposal",
+			"year": year,
+			"proposal_number": f"{text} flag number",
+			"proposal_date": f"{year + 1}-03-20",
+			"signer_name": f"{text} signer",
+			"legal_basis": f"{text} legal basis",
+			"council_date": f"{year + 1}-03-10",
+			"council_minutes_number": f"{text} council minutes",
+			"members_total": 20,
+			"members_present": 20,
+			"quota_override_reason": f"{text} reason",
+			"lines": [
+				{"member_unit": world.unit("D"), "votes_for": 20, "achievement_summary": f"{text} flag"}
+			],
+		}
+	).insert()
 	return {
 		"pledge": pledge.name,
 		"meeting": meeting.name,
 		"proposal": proposal.name,
 		"session": session.name,
 		"decision": decision.name,
+		"government_flag": flag.name,
 	}

@@ -97,6 +97,7 @@ class TestHostileInput(RestTestCase):
 			"Award Proposal": self.outcome["proposal"],
 			"Council Session": self.outcome["session"],
 			"Award Decision": self.outcome["decision"],
+			"Government Flag Proposal": self.outcome["government_flag"],
 			"Award Record": self.record,
 			"Award Form": "CO_TINH",
 			"Legal Regime": "LTDKT2013-ND91",

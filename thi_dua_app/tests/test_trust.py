@@ -266,9 +266,9 @@ class TestTrust(RestTestCase):
 	@classmethod
 	def plant_outcome(cls):
 		"""The year's outcome carried to a draft decision for 2018 (``outcome_chain``), with the marker
-		in every field typed on the proposal, the council session and the decision, and a historic
-		award of unit C: the proposal is read by the head and deputy units only, the rest by the
-		province (and unit C its own award)."""
+		in every field typed on the proposal, the council session, the decision and the province's
+		draft proposal of the Government's flag, and a historic award of unit C: the proposal is read
+		by the head and deputy units only, the rest by the province (and unit C its own award)."""
 		chain = outcome_chain(cls.world, 2018, cls.marker)
 		record = frappe.get_doc(
 			{
@@ -286,6 +286,7 @@ class TestTrust(RestTestCase):
 			"Award Proposal": chain["proposal"],
 			"Council Session": chain["session"],
 			"Award Decision": chain["decision"],
+			"Government Flag Proposal": chain["government_flag"],
 			"Award Record": record.name,
 		}
 

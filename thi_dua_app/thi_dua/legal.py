@@ -51,6 +51,33 @@ def seed_legal_data() -> None:
 	for values in legal_data.legal_regimes():
 		if not frappe.db.exists("Legal Regime", values["regime_code"]):
 			frappe.get_doc({"doctype": "Legal Regime", **values}).insert(ignore_permissions=True)
+		else:
+			add_missing_rules(values)
+
+
+# The rows of a regime that say one rule each, by what identifies the rule.
+RULE_KEYS = {
+	"vote_thresholds": ("body", "award_form"),
+	"quotas": ("award_form", "scope"),
+	"reward_coefficients": ("award_form", "recipient_kind"),
+	"parameters": ("parameter",),
+}
+
+
+def add_missing_rules(values: dict) -> None:
+	"""A shipped regime the site already has gets the rules a later release ships that it does not
+	carry at all (a threshold for another form, a new parameter); a rule it carries keeps the
+	administrator's value."""
+	doc = frappe.get_doc("Legal Regime", values["regime_code"])
+	added = False
+	for table, key in RULE_KEYS.items():
+		present = {tuple(row.get(field) for field in key) for row in doc.get(table)}
+		for row in values.get(table, []):
+			if tuple(row.get(field) for field in key) not in present:
+				doc.append(table, row)
+				added = True
+	if added:
+		doc.save(ignore_permissions=True)
 
 
 def regime_spans() -> list[RegimeSpan]:

@@ -15,6 +15,8 @@ from thi_dua_app.thi_dua.doctype.award_proposal.award_proposal import COUNCIL_VO
 from thi_dua_app.thi_dua.legal import Regime, base_salary_on, regime_for_year
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
+GOVERNMENT_FLAG = "CO_CP"
+
 
 class AwardDecision(TypedDocument):
 	def autoname(self):
@@ -51,6 +53,8 @@ class AwardDecision(TypedDocument):
 			seen.add(key)
 			if row.award_proposal or row.proposal_line:
 				self.check_proposal_line(row)
+			elif row.government_proposal:
+				self.check_government_flag_line(row)
 
 	def check_proposal_line(self, row):
 		line = frappe.db.get_value(
@@ -76,6 +80,44 @@ class AwardDecision(TypedDocument):
 			line.award_form,
 			line.recipient_kind,
 		)
+
+	def check_government_flag_line(self, row):
+		"""A Government's flag decided on the province's proposal: a collective that proposal
+		carried through the council, not yet awarded by another decision."""
+		passed = frappe.db.exists(
+			"Government Flag Line",
+			{
+				"parent": row.government_proposal,
+				"parenttype": "Government Flag Proposal",
+				"member_unit": row.member_unit or "",
+				"passed": 1,
+			},
+		)
+		submitted = frappe.db.get_value("Government Flag Proposal", row.government_proposal, "docstatus") == 1
+		if not (passed and submitted):
+			frappe.throw(
+				_("Line {0}: {1} is not a collective that proposal {2} carried through the council.").format(
+					row.idx,
+					escape_html(str(row.member_unit or "")),
+					escape_html(str(row.government_proposal)),
+				),
+				title=_("Not passed by the council"),
+			)
+		row.award_form, row.recipient_kind = GOVERNMENT_FLAG, "Collective"
+		other = frappe.db.sql(
+			"""select decision.name from `tabDecision Line` line
+			join `tabAward Decision` decision on decision.name = line.parent
+			where line.parenttype = 'Award Decision' and line.government_proposal = %s
+				and line.member_unit = %s and decision.docstatus = 1 and decision.revoked = 0
+				and decision.name != %s limit 1""",
+			(row.government_proposal, row.member_unit, self.name or ""),
+		)
+		if other:
+			frappe.throw(
+				_("Line {0}: decision {1} has already awarded this proposal's flag to {2}.").format(
+					row.idx, other[0][0], escape_html(str(row.member_unit))
+				)
+			)
 
 	def compute_amounts(self):
 		rules = Regime(self.legal_regime)

@@ -1,8 +1,10 @@
 frappe.ui.form.on("Bloc Review Meeting", {
 	setup(frm) {
 		// Candidates come from the ranking the meeting adopted.
+		// (the bloc head's officers read only their own Member Unit, so the app's query answers).
 		frm.set_query("member_unit", "candidates", () => ({
-			filters: { name: ["in", (frm.doc.ranking || []).map((row) => row.member_unit).concat([""])] },
+			query: "thi_dua_app.thi_dua.doctype.bloc_review_meeting.bloc_review_meeting.candidate_units",
+			filters: { meeting: frm.doc.name },
 		}));
 		frm.set_query("pledge", () => ({ filters: { docstatus: 1 } }));
 	},

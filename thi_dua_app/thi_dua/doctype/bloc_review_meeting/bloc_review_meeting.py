@@ -308,3 +308,31 @@ class BlocReviewMeeting(TypedDocument):
 		if outcome.reason == ballot.OVER_QUOTA:
 			return _("Passed, over the quota")
 		return _("Not passed")
+
+
+@frappe.whitelist()
+@frappe.validate_and_sanitize_search_inputs
+def candidate_units(doctype, txt, searchfield, start, page_len, filters):
+	"""The units a meeting may put up as candidates, for its candidates' Link field: those of its
+	adopted ranking, not disqualified. The bloc head's officers may not read the other member units
+	themselves, so the framework's search would offer them none; this answers only to a user who may
+	write the meeting, and only with the ranking the minutes already show them."""
+	meeting = filters.get("meeting") if isinstance(filters, dict) else None
+	if not isinstance(meeting, str) or not frappe.db.exists("Bloc Review Meeting", meeting):
+		return []
+	doc = frappe.get_doc("Bloc Review Meeting", meeting)
+	if doc.docstatus != 0 or not doc.has_permission("write"):
+		return []
+	units = [row.member_unit for row in doc.ranking if not cint(row.disqualified)]
+	names = dict(
+		frappe.get_all(
+			"Member Unit", filters={"name": ("in", units or [""])}, fields=["name", "unit_name"], as_list=True
+		)
+	)
+	text = (txt or "").casefold()
+	found = [
+		(unit, names.get(unit) or "")
+		for unit in units
+		if text in unit.casefold() or text in (names.get(unit) or "").casefold()
+	]
+	return found[cint(start) : cint(start) + cint(page_len)]

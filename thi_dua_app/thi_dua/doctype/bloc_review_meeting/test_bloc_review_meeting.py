@@ -153,6 +153,35 @@ class TestBlocReviewMeeting(ThiDuaTestCase):
 			frappe.ValidationError, "6 ballots were returned but only 5 were issued", meeting.save
 		)
 
+	def test_the_head_finds_the_ranked_units_to_put_up(self):
+		"""The head's officers read only their own Member Unit; the candidates' field asks the
+		meeting's own query, which answers with the adopted ranking to who may write the minutes."""
+		from thi_dua_app.framework_api import search_link
+
+		meeting = self.meeting()
+		query = "thi_dua_app.thi_dua.doctype.bloc_review_meeting.bloc_review_meeting.candidate_units"
+
+		def found(txt="", filters=None):
+			return [
+				row["value"]
+				for row in search_link(
+					"Member Unit", txt, query=query, filters=filters or {"meeting": meeting.name}
+				)
+			]
+
+		self.assertEqual(found(), [self.unit(x) for x in "ABCDE"])
+		self.assertEqual(found("unit c"), [self.unit("C")])
+		self.assertEqual(found(filters={"meeting": "no such minutes"}), [])
+		self.assertEqual([row["value"] for row in search_link("Member Unit", "")], [self.unit("A")])
+		for key in ("officer_B", "officer_X", "outsider"):
+			self.as_user(key)
+			self.assertEqual(found(), [], key)
+		self.as_user("officer_A")
+		meeting.reload()
+		meeting.append("candidates", {"member_unit": self.unit("E"), "award_form": "BK_TINH"})
+		meeting.save()
+		self.assertIn(self.unit("E"), [row.member_unit for row in meeting.candidates])
+
 	def test_a_candidate_must_be_ranked(self):
 		meeting = self.meeting()
 		meeting.append("candidates", {"member_unit": self.world.outside_unit, "award_form": "BK_TINH"})

@@ -1,6 +1,7 @@
 """Kiểm tra chỉ tiêu khen thưởng: for each bloc meeting of the year the user may read, how many
 units it selected for each form against the regime's per-bloc quota; and for the province, the
-Government's emulation flag proposed against its share of the bloc leaders (a warning quota)."""
+Government's emulation flag passed by the council against its share of the collectives awarded
+the provincial flag (a warning quota, with the province's reason for going above it)."""
 
 from collections import Counter
 
@@ -9,6 +10,8 @@ from frappe import _
 from frappe.utils import cint
 
 from thi_dua_app import ballot, regime
+from thi_dua_app.permissions import sees_everything
+from thi_dua_app.thi_dua.doctype.government_flag_proposal.government_flag_proposal import bloc_leaders
 from thi_dua_app.thi_dua.legal import Regime
 from thi_dua_app.thi_dua.report_data import YEARS, ReportFilter, guarded_report
 
@@ -23,7 +26,6 @@ def execute(filters):
 		limit_page_length=0,
 	)
 	rows = []
-	province = Counter()
 	regimes = set()
 	for meeting in meetings:
 		regimes.add(meeting.legal_regime)
@@ -34,32 +36,42 @@ def execute(filters):
 				pluck="award_form",
 			)
 		)
-		province.update(selected)
 		for form, quota in Regime(meeting.legal_regime).quotas(regime.PER_BLOC).items():
 			size = ballot.quota_size(quota, cint(meeting.members_total))
 			rows.append(line(meeting.bloc, form, selected.get(form, 0), size, meeting.name))
-	for name in sorted(regimes):
-		for form, quota in Regime(name).quotas(regime.PROVINCE).items():
-			# The Government's flag: at most a share of the collectives that lead their blocs.
-			leaders = province.get("CO_TINH", 0)
-			proposed = count_proposed(form, filters.year)
-			rows.append(
-				line(
-					_("Whole province"), form, proposed, ballot.quota_size(quota, leaders), None, warning=True
-				)
-			)
+	if sees_everything():
+		rows += province_rows(filters.year, regimes)
 	return columns(), rows
 
 
-def count_proposed(form: str, year: int) -> int:
-	return len(
-		frappe.get_list(
-			"Award Proposal",
-			filters=[["year", "=", year], ["Proposal Line", "award_form", "=", form]],
-			pluck="name",
-			limit_page_length=0,
-		)
+def province_rows(year: int, regimes: set) -> list[dict]:
+	"""The Government's flag: at most a share of the collectives the province awarded its own flag
+	for the year; proposing more is a warning the province answers with a reason."""
+	leaders = len(bloc_leaders(year))
+	proposals = frappe.get_all(
+		"Government Flag Proposal",
+		filters={"year": year, "docstatus": 1},
+		fields=["name", "legal_regime", "quota_override_reason"],
+		order_by="name asc",
 	)
+	passed = frappe.db.count(
+		"Government Flag Line",
+		{
+			"parenttype": "Government Flag Proposal",
+			"parent": ("in", [p.name for p in proposals] or [""]),
+			"passed": 1,
+		},
+	)
+	reasons = "; ".join(p.quota_override_reason for p in proposals if p.quota_override_reason)
+	rows = []
+	for name in sorted(regimes | {p.legal_regime for p in proposals}):
+		for form, quota in Regime(name).quotas(regime.PROVINCE).items():
+			row = line(
+				_("Whole province"), form, passed, ballot.quota_size(quota, leaders), None, warning=True
+			)
+			row["reason"] = reasons
+			rows.append(row)
+	return rows
 
 
 def line(scope, form, count, size, meeting, warning=False) -> dict:
@@ -95,5 +107,11 @@ def columns() -> list[dict]:
 			"fieldtype": "Link",
 			"options": "Bloc Review Meeting",
 			"width": 160,
+		},
+		{
+			"fieldname": "reason",
+			"label": _("Reason for proposing above the share"),
+			"fieldtype": "Data",
+			"width": 300,
 		},
 	]
