@@ -289,6 +289,71 @@ def _common_parameters(
 	]
 
 
+def _eligibility_parameters(law: str) -> list[dict]:
+	"""What the titles of people and sub-units ask (thi_dua_app.eligibility), under Law 2003/2013
+	with Decree 91/2017 (``law`` "2013") or Law 2022 with its decrees ("2022")."""
+
+	def row(parameter, value=None, text=None, source="", confidence="M"):
+		found = {"parameter": parameter, "source": source, "confidence": confidence}
+		if text is not None:
+			found["text_value"] = text
+		else:
+			found["value"] = value
+		return found
+
+	if law == "2013":
+		return [
+			row("LDTT minimum months worked", 10, source="NĐ 91/2017 Điều 10", confidence="S2"),
+			row("CSTDCS needs an initiative", 1, source="NĐ 91/2017 Điều 9.3; TT 07/2014", confidence="S2"),
+			row(
+				"CSTDCS share of LDTT", 15, source="NĐ 91/2017; TT 07/2014 (không quá 15 %)", confidence="S2"
+			),
+			row("CSTDT consecutive CSTDCS", 3, source="Luật TĐKT 2003 Điều 22", confidence="S2"),
+			row("CSTDT initiative scope", text="Province", source="Luật TĐKT 2003 Điều 22", confidence="S2"),
+			row("Individual Bang khen excellent years", 2, source="NĐ 91/2017 Điều 39", confidence="M"),
+			row("Individual Bang khen initiatives", 2, source="NĐ 91/2017 Điều 39", confidence="M"),
+			row("Collective Bang khen excellent years", 2, source="NĐ 91/2017 Điều 39", confidence="M"),
+			row("TTLDTT share of LDTT", 50, source="Luật TĐKT 2003 Điều 28 (trên 50 %)", confidence="S2"),
+			row(
+				"TTLDTT share strictly above", 1, source="Luật TĐKT 2003 Điều 28 (trên 50 %)", confidence="S2"
+			),
+			row("TTLDTT all members complete duties", 0, source="Luật TĐKT 2003 Điều 28", confidence="S2"),
+			row("TTLDXS share of LDTT", 70, source="Luật TĐKT 2003 Điều 27", confidence="S2"),
+			row("TTLDXS CSTDCS members", 1, source="Luật TĐKT 2003 Điều 27", confidence="S2"),
+			row(
+				"Collective titles bar a cautioned member",
+				1,
+				source="Luật TĐKT 2003 Điều 27, 28 (không có cá nhân bị kỷ luật từ cảnh cáo trở lên)",
+				confidence="S2",
+			),
+		]
+	return [
+		row(
+			"LDTT minimum months worked",
+			10,
+			source="NĐ 91/2017 Điều 10 (giữ nguyên, cần kiểm tra)",
+			confidence="M",
+		),
+		row("CSTDCS needs an initiative", 0, source="Luật TĐKT 2022 Điều 23", confidence="S2"),
+		row("CSTDT consecutive CSTDCS", 3, source="Luật TĐKT 2022 Điều 22", confidence="S2"),
+		row("CSTDT initiative scope", text="Province", source="Luật TĐKT 2022 Điều 22", confidence="S2"),
+		row(
+			"Individual Bang khen consecutive CSTDCS", 2, source="Luật TĐKT 2022 Điều 74.1.d", confidence="S"
+		),
+		row("Individual Bang khen excellent years", 2, source="Luật TĐKT 2022 Điều 74.1.d", confidence="M"),
+		row("Individual Bang khen initiatives", 2, source="Luật TĐKT 2022 Điều 74.1.d", confidence="M"),
+		row("Collective Bang khen excellent years", 2, source="Luật TĐKT 2022 Điều 74.2", confidence="M"),
+		row("TTLDTT share of LDTT", 50, source="Luật TĐKT 2022 Điều 28 (cần kiểm tra)", confidence="M"),
+		row("TTLDTT share strictly above", 0, source="Luật TĐKT 2022 Điều 28", confidence="M"),
+		row("TTLDTT all members complete duties", 1, source="Luật TĐKT 2022 Điều 28", confidence="M"),
+		row("TTLDXS share of LDTT", 70, source="Luật TĐKT 2022 Điều 27.1", confidence="S2"),
+		row("TTLDXS CSTDCS members", 1, source="Luật TĐKT 2022 Điều 27.1", confidence="S2"),
+		row(
+			"Collective titles bar a cautioned member", 0, source="Luật TĐKT 2022 Điều 27, 28", confidence="M"
+		),
+	]
+
+
 def _regime_2017():
 	thresholds, quotas = _bloc_rules()
 	return {
@@ -364,7 +429,8 @@ def _regime_2017():
 		"reward_coefficients": _coefficients(1.0, 2.0, "NĐ 91/2017 Điều 69–72", "M", "S2"),
 		"parameters": _common_parameters(
 			"15/12", "Đề xuất của ứng dụng", "P", "NĐ 91/2017 (làm tròn lên hàng chục nghìn đồng)", "M"
-		),
+		)
+		+ _eligibility_parameters("2013"),
 	}
 
 
@@ -465,7 +531,8 @@ def _regime_2022(
 			]
 			if decree.startswith("152/")
 			else []
-		),
+		)
+		+ _eligibility_parameters("2022"),
 	}
 
 
@@ -505,6 +572,10 @@ def _bac_ninh_2025():
 			row.update(value=80, source="QĐ 86/2025/QĐ-UBND", confidence="S")
 		if row["parameter"] == "Dossier deadline":
 			row.update(text_value="10/12", source="QĐ 86/2025/QĐ-UBND", confidence="S")
+		if row["parameter"] == "TTLDTT share of LDTT":
+			row.update(value=70, source="QĐ 86/2025/QĐ-UBND (ít nhất 70 %)", confidence="S")
+		if row["parameter"] == "Collective titles bar a cautioned member":
+			row.update(value=1, source="QĐ 86/2025/QĐ-UBND", confidence="S")
 	return regime
 
 

@@ -21,10 +21,30 @@ DOSSIER_DEADLINE = "Dossier deadline"
 # The province forwards its Government emulation flag candidates by this day of the next year.
 GOVERNMENT_FLAG_DEADLINE = "Government flag deadline"
 
+# What the titles of people and sub-units ask (thi_dua_app.eligibility.Rules).
+LDTT_MIN_MONTHS = "LDTT minimum months worked"
+CSTDCS_NEEDS_INITIATIVE = "CSTDCS needs an initiative"
+CSTDCS_SHARE = "CSTDCS share of LDTT"
+CSTDT_CSTDCS_YEARS = "CSTDT consecutive CSTDCS"
+CSTDT_SCOPE = "CSTDT initiative scope"
+BK_CSTDCS_YEARS = "Individual Bang khen consecutive CSTDCS"
+BK_EXCELLENT_YEARS = "Individual Bang khen excellent years"
+BK_INITIATIVES = "Individual Bang khen initiatives"
+BK_COLLECTIVE_YEARS = "Collective Bang khen excellent years"
+TTLDTT_SHARE = "TTLDTT share of LDTT"
+TTLDTT_SHARE_STRICT = "TTLDTT share strictly above"
+TTLDTT_ALL_COMPLETE = "TTLDTT all members complete duties"
+TTLDXS_SHARE = "TTLDXS share of LDTT"
+TTLDXS_CSTDCS = "TTLDXS CSTDCS members"
+NO_CAUTIONED_MEMBER = "Collective titles bar a cautioned member"
+
 PERCENT = "percent"
 POSITIVE_WHOLE = "positive whole number"
 ROUNDING = "rounding rule"
 DAY_MONTH = "day/month"
+YES_NO = "yes (1) or no (0)"
+SCOPE = "scope"
+SCOPES = ("Unit", "Province", "National")
 PARAMETERS = {
 	BLOC_MEETING_QUORUM: PERCENT,
 	COUNCIL_QUORUM: PERCENT,
@@ -32,6 +52,21 @@ PARAMETERS = {
 	ROUNDING_STEP: POSITIVE_WHOLE,
 	DOSSIER_DEADLINE: DAY_MONTH,
 	GOVERNMENT_FLAG_DEADLINE: DAY_MONTH,
+	LDTT_MIN_MONTHS: POSITIVE_WHOLE,
+	CSTDCS_NEEDS_INITIATIVE: YES_NO,
+	CSTDCS_SHARE: PERCENT,
+	CSTDT_CSTDCS_YEARS: POSITIVE_WHOLE,
+	CSTDT_SCOPE: SCOPE,
+	BK_CSTDCS_YEARS: POSITIVE_WHOLE,
+	BK_EXCELLENT_YEARS: POSITIVE_WHOLE,
+	BK_INITIATIVES: POSITIVE_WHOLE,
+	BK_COLLECTIVE_YEARS: POSITIVE_WHOLE,
+	TTLDTT_SHARE: PERCENT,
+	TTLDTT_SHARE_STRICT: YES_NO,
+	TTLDTT_ALL_COMPLETE: YES_NO,
+	TTLDXS_SHARE: PERCENT,
+	TTLDXS_CSTDCS: POSITIVE_WHOLE,
+	NO_CAUTIONED_MEMBER: YES_NO,
 }
 
 BLOC_MEETING = "Bloc meeting"
@@ -78,6 +113,10 @@ def check_parameter(parameter: str, value: float | None, text: str | None) -> No
 		raise RegimeError("bad_rounding", parameter=parameter, value=text, rules=", ".join(ROUNDING_RULES))
 	if kind == DAY_MONTH:
 		day_month(text or "")
+	if kind == YES_NO and value not in (0, 1):
+		raise RegimeError("bad_yes_no", parameter=parameter, value=value)
+	if kind == SCOPE and text not in SCOPES:
+		raise RegimeError("bad_scope", parameter=parameter, value=text, scopes=", ".join(SCOPES))
 
 
 def check_no_repeats(rows: Iterable[tuple], what: str) -> None:

@@ -13,7 +13,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt, getdate
 
-from thi_dua_app import legal_data, regime
+from thi_dua_app import eligibility, legal_data, regime
 from thi_dua_app.ballot import ALL_MEMBERS, Quota, Threshold
 from thi_dua_app.rewards import RegimeSpan, RewardError, rate_on, regime_for, year_end
 
@@ -165,6 +165,17 @@ class Regime:
 
 	def parameter(self, parameter: str):
 		return next((row for row in self.doc.parameters if row.parameter == parameter), None)
+
+	def eligibility_rules(self) -> eligibility.Rules:
+		"""What the titles of people and sub-units ask under this regime (thi_dua_app.eligibility)."""
+		values = {row.parameter: (row.value, row.text_value) for row in self.doc.parameters}
+		try:
+			return eligibility.rules_from_parameters(values)
+		except eligibility.EligibilityError as error:
+			frappe.throw(
+				_("Legal regime {0} sets no {1}.").format(self.name, _(error.params.get("parameter", ""))),
+				title=_("Legal regime"),
+			)
 
 	def quorum(self, parameter: str = regime.BLOC_MEETING_QUORUM) -> Threshold:
 		row = self.parameter(parameter)

@@ -76,10 +76,44 @@ class TestLegalRegime(ThiDuaTestCase):
 
 	def test_an_administrator_changes_a_value_without_code(self):
 		doc = frappe.get_doc("Legal Regime", "LTDKT2013-ND91")
+		self.addCleanup(frappe.clear_document_cache, "Legal Regime", doc.name)
 		next(row for row in doc.quotas if row.award_form == "BK_TINH").max_count = 3
 		doc.save()
 		frappe.clear_document_cache("Legal Regime", doc.name)
 		self.assertEqual(Regime("LTDKT2013-ND91").quotas("Per bloc")["BK_TINH"].max_count, 3)
+
+	def test_the_titles_rules_come_from_the_regimes_parameters(self):
+		national, bac_ninh, old = (
+			Regime(name).eligibility_rules()
+			for name in ("LTDKT2022-ND152", "LTDKT2022-ND152-BN", "LTDKT2013-ND91")
+		)
+		self.assertEqual((national.ttldtt_min_share, national.collective_no_warning), (0.5, False))
+		self.assertEqual((bac_ninh.ttldtt_min_share, bac_ninh.collective_no_warning), (0.7, True))
+		self.assertEqual(
+			(old.cstdcs_needs_initiative, old.cstdcs_max_share, old.bk_cstdcs_years), (True, 0.15, None)
+		)
+		doc = frappe.get_doc("Legal Regime", "LTDKT2022-ND152-BN")
+		# The edits are rolled back after the test; the cached regime must follow.
+		self.addCleanup(frappe.clear_document_cache, "Legal Regime", doc.name)
+		next(row for row in doc.parameters if row.parameter == "TTLDTT share of LDTT").value = 75
+		doc.save()
+		frappe.clear_document_cache("Legal Regime", doc.name)
+		self.assertEqual(Regime(doc.name).eligibility_rules().ttldtt_min_share, 0.75)
+		doc.reload()
+		next(row for row in doc.parameters if row.parameter == "CSTDCS needs an initiative").value = 2
+		self.assertRaisesRegex(frappe.ValidationError, "is 1 .yes. or 0 .no., not 2", doc.save)
+		doc.reload()
+		next(
+			row for row in doc.parameters if row.parameter == "CSTDT initiative scope"
+		).text_value = "District"
+		self.assertRaisesRegex(frappe.ValidationError, "must be one of Unit, Province, National", doc.save)
+		doc.reload()
+		doc.parameters = [row for row in doc.parameters if row.parameter != "LDTT minimum months worked"]
+		doc.save()
+		frappe.clear_document_cache("Legal Regime", doc.name)
+		self.assertRaisesRegex(
+			frappe.ValidationError, "sets no LDTT minimum months worked", Regime(doc.name).eligibility_rules
+		)
 
 	def test_values_that_would_leave_the_rules_ambiguous_are_refused(self):
 		doc = frappe.get_doc("Legal Regime", "LTDKT2022-ND98")
