@@ -99,7 +99,7 @@ def check_file_rights(doc) -> None:
 	"""The attach rules of the permission module, also for a File the framework saves with
 	permissions ignored on someone's behalf (add_attachments, attach_file, extracted images …)."""
 	user = frappe.session.user
-	if user == "Administrator" or is_manager(user):
+	if not bound_by_attach_rights(doc, user):
 		return
 	changed = doc.is_new() or any(
 		doc.has_value_changed(field)
@@ -134,8 +134,17 @@ def check_file_removal(doc, method=None):
 	attachment" skips the File's permissions for anyone who may write the document — the bloc head
 	verifying an evaluation would delete the unit's evidence."""
 	user = frappe.session.user
-	if user != "Administrator" and not is_manager(user):
-		require_attach_rights(doc, user)
+	if not bound_by_attach_rights(doc, user):
+		return
+	require_attach_rights(doc, user)
+
+
+def bound_by_attach_rights(doc, user: str) -> bool:
+	"""Everyone but Administrator; the province too for an evaluation's evidence, which nobody
+	removes or replaces once the unit has sent its self-assessment."""
+	if user == "Administrator":
+		return False
+	return not is_manager(user) or doc.attached_to_doctype == "Emulation Evaluation"
 
 
 def require_attach_rights(doc, user: str) -> None:

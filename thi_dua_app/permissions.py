@@ -504,14 +504,13 @@ def reference_has_permission(doc, ptype: str | None = None, user: str | None = N
 
 
 def may_attach_to(doctype: str | None, name, user: str | None = None) -> bool:
-	"""Files are added to, changed on or removed from an evaluation only by its unit while the
-	unit fills it in (and by the province); other documents of the app need write."""
+	"""Files are added to, changed on or removed from an evaluation only while the unit fills it in,
+	by its unit (and by the province); other documents of the app need write."""
 	if doctype != "Emulation Evaluation" or not name:
 		return may_reference(doctype, name, "write", user)
 	if not isinstance(name, str) or not frappe.db.exists(doctype, name):
 		return False
-	capabilities = evaluation_capabilities(frappe.get_doc(doctype, name), user)
-	return capabilities["self"] or capabilities["manager"]
+	return evaluation_capabilities(frappe.get_doc(doctype, name), user)["self"]
 
 
 def file_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):

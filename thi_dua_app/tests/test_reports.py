@@ -81,14 +81,14 @@ class TestReports(ThiDuaTestCase):
 					unit("B"),
 					93,
 					45,
-					f"Same final score as {unit('C')}; ranked above it on the score of group I.",
+					f"Same final score as {unit('C')}; ranked above it on a higher score in group I.",
 				),
 				(
 					3,
 					unit("C"),
 					93,
 					44,
-					f"Same final score as {unit('B')}; ranked below it on the score of group I.",
+					f"Same final score as {unit('B')}; ranked below it on a lower score in group I.",
 				),
 				(4, unit("D"), 100, 50, "Disqualified: ranked after every qualified unit."),
 			],
@@ -114,7 +114,7 @@ class TestReports(ThiDuaTestCase):
 		)
 		self.assertEqual(
 			rows[1].tie_break_note,
-			f"Bằng điểm cuối cùng với {self.world.unit('C')}; xếp trên nhờ điểm nhóm I.",
+			f"Bằng điểm cuối cùng với {self.world.unit('C')}; xếp trên nhờ điểm nhóm I cao hơn.",
 		)
 		self.assertEqual(chart["data"]["datasets"][0]["values"], [99, 93, 93, 100])
 

@@ -147,14 +147,26 @@ def store_ranks(results: dict[str, tuple[int, str]]) -> None:
 	)
 
 
-def rule_label(tie_break: TieBreak) -> str:
-	labels = {
-		GROUP_SCORE: _("the score of group {0}").format(tie_break.group),
-		DEDUCTION_POINTS: _("fewer deduction points"),
-		BONUS_POINTS: _("the bonus points"),
-		BASE_SCORE: _("the base score"),
+def tie_break_sentence(other: str, rule: TieBreak, placed_above: bool) -> str:
+	"""Why a unit stands above or below its equal neighbour: one whole sentence per rule and side,
+	true for the unit it is written on (the lower unit has more deductions, fewer bonus points …)."""
+	if rule.rule == GROUP_SCORE:
+		if placed_above:
+			return _("Same final score as {0}; ranked above it on a higher score in group {1}.").format(
+				other, rule.group
+			)
+		return _("Same final score as {0}; ranked below it on a lower score in group {1}.").format(
+			other, rule.group
+		)
+	sentences = {
+		(DEDUCTION_POINTS, True): _("Same final score as {0}; ranked above it with fewer deduction points."),
+		(DEDUCTION_POINTS, False): _("Same final score as {0}; ranked below it with more deduction points."),
+		(BONUS_POINTS, True): _("Same final score as {0}; ranked above it with more bonus points."),
+		(BONUS_POINTS, False): _("Same final score as {0}; ranked below it with fewer bonus points."),
+		(BASE_SCORE, True): _("Same final score as {0}; ranked above it on a higher base score."),
+		(BASE_SCORE, False): _("Same final score as {0}; ranked below it on a lower base score."),
 	}
-	return labels[tie_break.rule]
+	return sentences[(rule.rule, placed_above)].format(other)
 
 
 def tie_break_note(placement: Placement, unit_of: dict[str, str]) -> str:
@@ -171,16 +183,6 @@ def tie_break_note(placement: Placement, unit_of: dict[str, str]) -> str:
 					"Equal with {0} on every ranking criterion: same rank, the bloc meeting settles the tie."
 				).format(unit_of.get(other, other))
 			)
-		elif placed_above:
-			notes.append(
-				_("Same final score as {0}; ranked above it on {1}.").format(
-					unit_of.get(other, other), rule_label(rule)
-				)
-			)
 		else:
-			notes.append(
-				_("Same final score as {0}; ranked below it on {1}.").format(
-					unit_of.get(other, other), rule_label(rule)
-				)
-			)
+			notes.append(tie_break_sentence(unit_of.get(other, other), rule, placed_above))
 	return " ".join(dict.fromkeys(notes))

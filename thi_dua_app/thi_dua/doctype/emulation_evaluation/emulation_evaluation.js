@@ -35,3 +35,14 @@ function show_headline(frm) {
 		);
 	}
 }
+
+// The score and target rows are the pledge's: the grid hides "Add row", but Frappe's grid still
+// adds one on Tab in the last cell of the last row. Such a row is dropped as soon as it appears.
+function drop_added_row(table) {
+	return (frm, cdt, cdn) => {
+		frappe.model.clear_doc(cdt, cdn);
+		frm.refresh_field(table);
+	};
+}
+frappe.ui.form.on("Evaluation Score", { scores_add: drop_added_row("scores") });
+frappe.ui.form.on("Evaluation Target Result", { target_results_add: drop_added_row("target_results") });

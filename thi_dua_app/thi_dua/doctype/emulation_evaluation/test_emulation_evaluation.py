@@ -322,8 +322,18 @@ class TestEmulationEvaluation(ThiDuaTestCase):
 			results,
 			{
 				"A": (99, 1, 0, ""),
-				"B": (93, 2, 0, f"Same final score as {unit('C')}; ranked above it on the score of group I."),
-				"C": (93, 3, 0, f"Same final score as {unit('B')}; ranked below it on the score of group I."),
+				"B": (
+					93,
+					2,
+					0,
+					f"Same final score as {unit('C')}; ranked above it on a higher score in group I.",
+				),
+				"C": (
+					93,
+					3,
+					0,
+					f"Same final score as {unit('B')}; ranked below it on a lower score in group I.",
+				),
 				"D": (100, 4, 1, "Disqualified: ranked after every qualified unit."),
 			},
 		)
@@ -331,6 +341,37 @@ class TestEmulationEvaluation(ThiDuaTestCase):
 			self.evaluation("D").disqualification_reason,
 			"Đơn vị hoặc lãnh đạo đang bị xem xét kỷ luật, thanh tra, điều tra",
 		)
+
+	def test_each_tie_break_note_is_true_for_its_unit(self):
+		"""The unit above and the unit below get opposite reasons: the lower one has more
+		deductions, fewer bonus points, a lower base or group score."""
+		from thi_dua_app.scoring import (
+			BASE_SCORE,
+			BONUS_POINTS,
+			DEDUCTION_POINTS,
+			GROUP_SCORE,
+			Placement,
+			TieBreak,
+		)
+		from thi_dua_app.thi_dua.ranking import tie_break_note
+
+		expected = {
+			TieBreak(GROUP_SCORE, "II"): ("điểm nhóm II cao hơn", "điểm nhóm II thấp hơn"),
+			TieBreak(DEDUCTION_POINTS): ("ít điểm trừ hơn", "nhiều điểm trừ hơn"),
+			TieBreak(BONUS_POINTS): ("nhiều điểm thưởng hơn", "ít điểm thưởng hơn"),
+			TieBreak(BASE_SCORE): ("điểm cơ bản cao hơn", "điểm cơ bản thấp hơn"),
+		}
+		self.in_vietnamese()
+		for rule, (upper, lower) in expected.items():
+			above = Placement("upper", 1, False, below=("lower", rule))
+			below = Placement("lower", 2, False, above=("upper", rule))
+			names = {"upper": "Sở A", "lower": "Sở B"}
+			self.assertEqual(
+				tie_break_note(above, names), f"Bằng điểm cuối cùng với Sở B; xếp trên nhờ {upper}.", rule
+			)
+			self.assertEqual(
+				tie_break_note(below, names), f"Bằng điểm cuối cùng với Sở A; xếp dưới do {lower}.", rule
+			)
 
 	def test_an_evaluation_is_ranked_only_once_verified(self):
 		self.self_assess("A")

@@ -22,6 +22,13 @@ frappe.ui.form.on("Emulation Pledge", {
 		if (frm.doc.docstatus !== 1) return;
 		const view = __("Evaluations");
 		frm.add_custom_button(
+			__("Open evaluations"),
+			() => frappe.set_route("List", "Emulation Evaluation", { pledge: frm.doc.name }),
+			view
+		);
+		// Creating evaluations and publishing results are the bloc head's and the province's.
+		if (!frm.doc.__onload?.can_lead) return;
+		frm.add_custom_button(
 			__("Create evaluations"),
 			() =>
 				frm.call("create_evaluations").then(({ message }) => {
@@ -32,11 +39,6 @@ frappe.ui.form.on("Emulation Pledge", {
 						indicator: "green",
 					});
 				}),
-			view
-		);
-		frm.add_custom_button(
-			__("Open evaluations"),
-			() => frappe.set_route("List", "Emulation Evaluation", { pledge: frm.doc.name }),
 			view
 		);
 		if (!frm.doc.results_published) {

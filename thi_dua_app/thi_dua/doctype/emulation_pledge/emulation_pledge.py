@@ -142,6 +142,10 @@ class EmulationPledge(TypedDocument):
 		if missing:
 			frappe.throw(_("Enter the representative who signs for: {0}.").format(", ".join(missing)))
 
+	def onload(self):
+		# The form offers the bloc head's buttons only to whom the server lets use them.
+		self.set_onload("can_lead", bool(is_manager() or leads_pledge(self.name)))
+
 	def check_can_lead(self):
 		if not (is_manager() or leads_pledge(self.name)):
 			frappe.throw(

@@ -135,6 +135,20 @@ class TestEmulationPledge(ThiDuaTestCase):
 		self.as_user("officer_A")
 		self.assertEqual(len(self.pledge().create_evaluations()), 4)
 
+	def test_the_form_offers_the_heads_buttons_to_whom_may_use_them(self):
+		from frappe.desk.form.load import getdoc
+
+		for key, can_lead in (
+			("officer_A", True),
+			("officer_D", True),
+			("manager", True),
+			("officer_B", False),
+		):
+			self.as_user(key)
+			frappe.local.response = frappe._dict(docs=[])
+			getdoc("Emulation Pledge", self.world.pledge)
+			self.assertEqual(frappe.response.docs[0].get("__onload").can_lead, can_lead, key)
+
 	def test_a_pledge_with_evaluations_cannot_be_cancelled(self):
 		self.pledge().create_evaluations()
 		self.assertRaisesRegex(frappe.ValidationError, "already has evaluations", self.pledge().cancel)
