@@ -14,8 +14,11 @@ set -euo pipefail
 APP_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export THI_DUA_BENCH=${THI_DUA_BENCH:-${HOME:-/root}/thi-dua-bench}
 TEST_SITE=${THI_DUA_TEST_SITE:-thidua-test.localhost}
-# A free port for the test web server, so no other server can answer in its place.
-TEST_PORT=${THI_DUA_TEST_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+# Free ports for the two test web servers of the site, so no other server can answer in their
+# place (the canary sweep spreads its users over both, one core each).
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+TEST_PORT=${THI_DUA_TEST_PORT:-$(free_port)}
+TEST_PORT_2=${THI_DUA_TEST_PORT_2:-$(free_port)}
 ARTIFACTS=${THI_DUA_ARTIFACTS:-$APP_DIR/test-artifacts}
 BENCH_DIR=$THI_DUA_BENCH
 PY="$BENCH_DIR/env/bin/python"
@@ -34,7 +37,7 @@ bench --site "$TEST_SITE" execute thi_dua_app.demo.use_vietnamese_formats >/dev/
 # The tests make many users; Frappe refuses more than 60 new users an hour by default.
 bench --site "$TEST_SITE" set-config --parse throttle_user_limit 100000 >/dev/null
 "$PY" -m pip install --quiet "pytest>=7" "coverage>=7" "requests>=2.31" "playwright>=1.40" "hypothesis>=6.100" \
-	|| fail "cannot install the test tools"
+	"ruff>=0.17,<0.18" || fail "cannot install the test tools"
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 if ! command -v chromium >/dev/null; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -47,6 +50,9 @@ rm -f "$ARTIFACTS"/.coverage*
 
 status=0
 
+step "Lint: ruff check and ruff format --check"
+(cd "$APP_DIR" && "$PY" -m ruff check . && "$PY" -m ruff format --check .) || status=1
+
 step "Layer 1: site-free unit tests"
 (cd "$APP_DIR" && "$PY" -m coverage run --data-file="$ARTIFACTS/.coverage.unit" --source=thi_dua_app \
 	-m pytest -q -p no:cacheprovider tests/unit) || status=1
@@ -55,20 +61,27 @@ step "Layer 2: install, migrate and uninstall on a scratch site"
 "$APP_DIR/scripts/check_lifecycle.sh" "$BENCH_DIR" || status=1
 
 step "Layer 2: integration tests in site $TEST_SITE"
-server_log="$ARTIFACTS/test-server.log"
-if curl -s -o /dev/null "http://127.0.0.1:$TEST_PORT/"; then
-	fail "port $TEST_PORT is already in use; set THI_DUA_TEST_PORT to a free port"
-fi
-bench --site "$TEST_SITE" serve --port "$TEST_PORT" --noreload >"$server_log" 2>&1 &
-server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true; pkill -P "$server_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-	curl -sf "http://127.0.0.1:$TEST_PORT/api/method/ping" >/dev/null && break
-	kill -0 "$server_pid" 2>/dev/null || fail "the test web server stopped (see $server_log)"
-	sleep 1
+server_pids=()
+# On the way out the servers stop and the site forgets them (a host_name pointing at a stopped
+# server would break Frappe's own test suites and PDFs on this site).
+trap 'for pid in "${server_pids[@]}"; do kill "$pid" 2>/dev/null || true; pkill -P "$pid" 2>/dev/null || true; done
+(cd "$BENCH_DIR" && bench --site "$TEST_SITE" set-config host_name None >/dev/null 2>&1) || true' EXIT
+for port in "$TEST_PORT" "$TEST_PORT_2"; do
+	server_log="$ARTIFACTS/test-server-$port.log"
+	if [ "$TEST_PORT" = "$TEST_PORT_2" ] || curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+		fail "port $port is already in use; set THI_DUA_TEST_PORT and THI_DUA_TEST_PORT_2 to two free ports"
+	fi
+	bench --site "$TEST_SITE" serve --port "$port" --noreload >"$server_log" 2>&1 &
+	server_pids+=($!)
+	for _ in $(seq 1 60); do
+		curl -sf "http://127.0.0.1:$port/api/method/ping" >/dev/null && break
+		kill -0 "${server_pids[-1]}" 2>/dev/null || fail "the test web server stopped (see $server_log)"
+		sleep 1
+	done
+	curl -sf "http://127.0.0.1:$port/api/method/ping" >/dev/null || fail "the test web server did not answer"
 done
-curl -sf "http://127.0.0.1:$TEST_PORT/api/method/ping" >/dev/null || fail "the test web server did not answer"
 export THI_DUA_TEST_URL="http://127.0.0.1:$TEST_PORT"
+export THI_DUA_TEST_URLS="$THI_DUA_TEST_URL http://127.0.0.1:$TEST_PORT_2"
 # PDFs fetch the site's stylesheets over HTTP: point the site at the server that is running.
 bench --site "$TEST_SITE" set-config host_name "$THI_DUA_TEST_URL" >/dev/null
 # What `bench run-tests` runs, under coverage; CI=1 makes it exit non-zero on a failure.

@@ -1,5 +1,5 @@
-"""The year's outcome in the desk, in headless Chromium: the bloc head counts the secret ballot
-on the drafted minutes and submits them, makes the proposal from them and sends it to the
+"""The year's outcome in the desk, in headless Chromium: the bloc head adds a candidate from the
+ranking, counts the secret ballot on the drafted minutes and submits them, makes the proposal from them and sends it to the
 province; after the province's appraisal and council vote, the province manager makes the
 decision from what the council passed, signs it, prints it and downloads it as Word.
 
@@ -25,6 +25,16 @@ def set_cell(desk: Desk, table: str, idx: int, fieldname: str, value: str):
 	field = row.locator(f'[data-fieldname="{fieldname}"] input')
 	field.fill(value)
 	field.press("Tab")
+
+
+def choose_link(desk: Desk, table: str, idx: int, fieldname: str, text: str, choice: str):
+	"""Type into a Link cell and pick ``choice`` from what the field's search offers."""
+	row = desk.page.locator(f'[data-fieldname="{table}"] .grid-row[data-idx="{idx}"]')
+	row.locator(f'.grid-static-col[data-fieldname="{fieldname}"]').click()
+	row.locator(f'[data-fieldname="{fieldname}"] input').fill(text)
+	option = desk.page.locator(".awesomplete [role=option]:visible").filter(has_text=choice).first
+	expect(option).to_be_visible()
+	option.click()
 
 
 def set_field(desk: Desk, fieldname: str, value: str):
@@ -60,17 +70,25 @@ def test_meeting_proposal_decision(world, browser, artifacts):  # noqa: F811
 	expect(head.page.locator('[data-fieldname="candidates"] .grid-row[data-idx="3"]')).to_be_visible()
 	for fieldname in ("ballots_issued", "ballots_returned", "ballots_valid"):
 		set_field(head, fieldname, "4")
-	# A for the Cờ 4/0 (100 %), B for the Bằng khen 3/1 (75 %), C 2/2 (50 %, not more than half).
-	for idx, (votes_for, votes_against) in enumerate(((4, 0), (3, 1), (2, 2)), start=1):
+	# The meeting also puts D up for the Bằng khen: the head's officer reads no other Member Unit,
+	# yet the candidates' field offers the ranked units.
+	head.page.locator('[data-fieldname="candidates"] .grid-add-row').click()
+	choose_link(head, "candidates", 4, "member_unit", "Unit D", world["units"]["D"])
+	choose_link(head, "candidates", 4, "award_form", "BK_TINH", "BK_TINH")
+	head.shot("10-meeting-candidate-added")
+	# A for the Cờ 4/0 (100 %), B for the Bằng khen 3/1 (75 %), C 2/2 (50 %, not more than half),
+	# D 1/3 (25 %).
+	for idx, (votes_for, votes_against) in enumerate(((4, 0), (3, 1), (2, 2), (1, 3)), start=1):
 		set_cell(head, "candidates", idx, "votes_for", str(votes_for))
 		set_cell(head, "candidates", idx, "votes_against", str(votes_against))
 	head.save()
 	head.shot("11-meeting-ballot-counted")
 	meeting = read(head, "Bloc Review Meeting", world["meeting"])
-	assert [(row["vote_percent"], row["selected"]) for row in meeting["candidates"]] == [
-		(100, 1),
-		(75, 1),
-		(50, 0),
+	assert [(row["member_unit"], row["vote_percent"], row["selected"]) for row in meeting["candidates"]] == [
+		(world["units"]["A"], 100, 1),
+		(world["units"]["B"], 75, 1),
+		(world["units"]["C"], 50, 0),
+		(world["units"]["D"], 25, 0),
 	]
 	submit(head, "Bloc Review Meeting", world["meeting"])
 	head.shot("12-meeting-submitted")

@@ -21,9 +21,11 @@ import functools
 import importlib
 import inspect
 import json
+import os
 import pkgutil
 import secrets
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import frappe
 import requests
@@ -36,7 +38,7 @@ from thi_dua_app.tests.factories import (
 	outcome_chain,
 	stage_evaluations,
 )
-from thi_dua_app.tests.utils import RestTestCase
+from thi_dua_app.tests.utils import RestSession, RestTestCase
 
 EVALUATION = "Emulation Evaluation"
 MEETING = "Bloc Review Meeting"
@@ -135,6 +137,12 @@ def parent_of(doctype: str) -> str:
 
 def method_path(fn) -> str:
 	return f"{fn.__module__}.{fn.__qualname__}"
+
+
+def http_method(fn) -> str:
+	"""The HTTP method a whitelisted function answers: POST where it takes POST."""
+	methods = frappe.allowed_http_methods_for_whitelisted_func.get(fn) or ["GET", "POST"]
+	return "POST" if "POST" in methods else methods[0]
 
 
 class TestTrust(RestTestCase):
@@ -414,9 +422,10 @@ class TestTrust(RestTestCase):
 		return variants
 
 	def call(self, who: str, path: str, fn, values: dict):
-		methods = frappe.allowed_http_methods_for_whitelisted_func.get(fn) or ["GET", "POST"]
-		http = "POST" if "POST" in methods else methods[0]
-		session = self.session(who)
+		return self.send_call(self.session(who), http_method(fn), path, values)
+
+	@staticmethod
+	def send_call(session, http: str, path: str, values: dict):
 		if http == "GET":
 			return session.request("GET", f"/api/method/{path}", params=values)
 		return session.request(http, f"/api/method/{path}", data=values)
@@ -430,28 +439,52 @@ class TestTrust(RestTestCase):
 		functions = sorted({method_path(fn): fn for fn in frappe.whitelisted}.items())
 		functions = [(path, fn) for path, fn in functions if not any(part in path for part in SKIPPED)]
 		targets = self.targets()
-		leaks, unanswered, calls = [], [], 0
+		# Every call is worked out once, here (it reads the site), and then made by each attacker.
+		plan = []
+		for path, fn in functions:
+			aimed = any(
+				param in DOCTYPE_ARGS | NAME_ARGS | NAME_LIST_ARGS
+				for param in inspect.signature(inspect.unwrap(fn)).parameters
+			)
+			for doctype, name in targets if aimed else targets[:1]:
+				for values in self.arguments(fn, doctype, name):
+					plan.append((doctype, name, path, http_method(fn), values))
+		skipped = {
+			(who, doctype, name)
+			for who in ATTACKERS
+			for doctype, name in targets
+			if self.entitled(who, doctype, name)
+		}
 		deadline = time.monotonic() + LIMIT_SECONDS
-		for who in ATTACKERS:
-			for path, fn in functions:
-				aimed = any(
-					param in DOCTYPE_ARGS | NAME_ARGS | NAME_LIST_ARGS
-					for param in inspect.signature(inspect.unwrap(fn)).parameters
-				)
-				for doctype, name in targets if aimed else targets[:1]:
-					if self.entitled(who, doctype, name):
-						continue
-					if time.monotonic() > deadline:
-						self.fail(f"the sweep ran out of time after {calls} calls")
-					for values in self.arguments(fn, doctype, name):
-						try:
-							response = self.call(who, path, fn, values)
-						except requests.RequestException as error:
-							unanswered.append(f"{who} {path} {doctype}: {error}")
-							continue
-						calls += 1
-						if self.marker in response.text:
-							leaks.append(f"{who} {path} on {doctype} {name}: HTTP {response.status_code}")
+		urls = os.environ.get("THI_DUA_TEST_URLS", self.base_url).split()
+
+		def sweep_as(index: int, who: str) -> tuple[list, list, int, bool]:
+			"""One attacker's whole sweep, in a session of its own on one of the test servers."""
+			session = RestSession(urls[index % len(urls)], self.world.user(who))
+			leaks, unanswered, calls = [], [], 0
+			for doctype, name, path, http, values in plan:
+				if (who, doctype, name) in skipped:
+					continue
+				if time.monotonic() > deadline:
+					return leaks, unanswered, calls, True
+				try:
+					response = self.send_call(session, http, path, values)
+				except requests.RequestException as error:
+					unanswered.append(f"{who} {path} {doctype}: {error}")
+					continue
+				calls += 1
+				if self.marker in response.text:
+					leaks.append(f"{who} {path} on {doctype} {name}: HTTP {response.status_code}")
+			return leaks, unanswered, calls, False
+
+		# The attackers sweep side by side, spread over the test servers.
+		with ThreadPoolExecutor(len(ATTACKERS)) as pool:
+			results = list(pool.map(sweep_as, range(len(ATTACKERS)), ATTACKERS))
+		leaks = [leak for result in results for leak in result[0]]
+		unanswered = [call for result in results for call in result[1]]
+		calls = sum(result[2] for result in results)
+		if any(result[3] for result in results):
+			self.fail(f"the sweep ran out of time after {calls} calls")
 		for who in ATTACKERS:
 			session = self.session(who)
 			for doctype, name in targets:
@@ -777,7 +810,8 @@ class TestTrust(RestTestCase):
 			"File", {"attached_to_doctype": EVALUATION, "attached_to_name": self.own}
 		)
 		self.assertTrue(evidence)
-		for who in ("officer_A", "officer_B"):  # the bloc head verifying it, and the unit itself
+		# The bloc head verifying it, the unit itself, and the province: evidence sent is kept.
+		for who in ("officer_A", "officer_B", "manager"):
 			with self.subTest(who=who):
 				response = self.session(who).request(
 					"POST",

@@ -18,7 +18,7 @@ from frappe import _
 
 from thi_dua_app.formatting import vn_long_date, vn_number, vn_short_date
 
-EXPORTS = {"Award Proposal", "Award Decision"}
+EXPORTS = {"Award Proposal", "Award Decision", "Government Flag Proposal"}
 
 
 @frappe.whitelist()
@@ -29,7 +29,11 @@ def download_docx(doctype: str, name: str):
 	if not frappe.has_permission(doctype, "print", name):
 		frappe.throw(_("You may not export this document."), frappe.PermissionError)
 	doc = frappe.get_doc(doctype, name)
-	builder = proposal_docx if doctype == "Award Proposal" else decision_docx
+	builder = {
+		"Award Proposal": proposal_docx,
+		"Award Decision": decision_docx,
+		"Government Flag Proposal": government_flag_docx,
+	}[doctype]
 	content = io.BytesIO()
 	builder(doc).save(content)
 	frappe.response.filename = f"{name}.docx"
@@ -204,6 +208,113 @@ def proposal_docx(doc) -> Document:
 				vn_number(line.vote_percent),
 			]
 			for index, line in enumerate(doc.lines, start=1)
+		],
+	)
+	return document
+
+
+def government_flag_docx(doc) -> Document:
+	"""The province's letter proposing the Government's emulation flag, with its list."""
+	passed = [line for line in doc.lines if line.passed]
+	document = new_document()
+	header(
+		document,
+		"",
+		doc.issuing_body,
+		f"{_('Document No.')}: {doc.proposal_number}" if doc.proposal_number else "",
+		doc.province,
+		doc.proposal_date,
+	)
+	paragraph(document, _("Proposal letter"), bold=True, size=14, center=True, upper=True)
+	paragraph(
+		document,
+		_("On proposing the Government's emulation flag for {0}").format(doc.year),
+		bold=True,
+		size=14,
+		center=True,
+	)
+	paragraph(document, f"{_('Respectfully to')}: {doc.addressee or ''}", center=True)
+	legal_basis(document, doc.legal_basis)
+	paragraph(
+		document,
+		_(
+			"In {0} the province awarded its emulation flag to {1} collectives leading their emulation blocs. The provincial Emulation and Commendation Council met on {2} with {3} of its {4} members present and voted by secret ballot."
+		).format(
+			doc.year,
+			doc.leading_collectives,
+			vn_short_date(doc.council_date),
+			doc.members_present,
+			doc.members_total,
+		),
+	)
+	paragraph(
+		document,
+		_(
+			"{0} respectfully proposes that {1} consider and award the Government's emulation flag to {2} collective(s) (with the attached list)."
+		).format(doc.issuing_body, doc.addressee or "…", f"{len(passed):02d}"),
+	)
+	if doc.over_quota:
+		paragraph(
+			document,
+			_(
+				"The number proposed is above the share of {0} % of the bloc leaders (at most {1}) because: {2}"
+			).format(vn_number(doc.quota_percent), doc.quota_max, doc.quota_override_reason or ""),
+		)
+	paragraph(
+		document,
+		_("Respectfully submitted to {0} for consideration and decision./.").format(doc.addressee or "…"),
+	)
+	signature(
+		document,
+		[
+			_("As above;"),
+			_("Central Emulation and Commendation Board (Ministry of Home Affairs);"),
+			_("Department of Home Affairs (Emulation and Commendation Office);"),
+			_("Filed: VT."),
+		],
+		doc.signer_prefix,
+		doc.signer_title,
+		doc.signer_name,
+	)
+	page_break(document)
+	paragraph(
+		document,
+		_("List of collectives proposed for the Government's emulation flag"),
+		bold=True,
+		size=14,
+		center=True,
+		upper=True,
+	)
+	paragraph(
+		document,
+		"({})".format(
+			_("Attached to proposal letter No. {0} of {1}").format(
+				doc.proposal_number or "…", vn_short_date(doc.proposal_date)
+			)
+		),
+		italic=True,
+		center=True,
+	)
+	list_table(
+		document,
+		[
+			_("No."),
+			_("Collective"),
+			_("Emulation bloc"),
+			_("Provincial flag decision"),
+			_("Achievement summary"),
+			_("Council vote (%)"),
+		],
+		[
+			[
+				index,
+				line.member_unit,
+				(frappe.db.get_value("Emulation Bloc", line.bloc, "bloc_name") if line.bloc else "") or "",
+				line.provincial_decision or "",
+				line.achievement_summary or "",
+				vn_number(line.vote_percent),
+			]
+			for index, line in enumerate(passed, start=1)
 		],
 	)
 	return document

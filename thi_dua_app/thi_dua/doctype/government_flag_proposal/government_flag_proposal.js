@@ -1,5 +1,13 @@
 frappe.ui.form.on("Government Flag Proposal", {
 	refresh(frm) {
+		if (!frm.is_new()) {
+			frm.add_custom_button(__("Download as Word"), () =>
+				window.open(
+					"/api/method/thi_dua_app.thi_dua.word_export.download_docx?" +
+						new URLSearchParams({ doctype: frm.doctype, name: frm.doc.name })
+				)
+			);
+		}
 		if (frm.doc.docstatus === 0 && !frm.is_new() && frm.perm[0]?.write) {
 			frm.add_custom_button(__("Get the bloc leaders"), () =>
 				frm.call("get_bloc_leaders").then(() => frm.reload_doc())

@@ -240,6 +240,34 @@ class TestGovernmentFlagProposal(ThiDuaTestCase):
 		self.assertNotIn("<b>Thành tích</b>", html)
 		self.assertIn(self.unit("B"), html)
 
+	def test_the_letter_exports_to_word(self):
+		import io
+
+		from docx import Document
+
+		from thi_dua_app.thi_dua.word_export import download_docx
+
+		doc = self.proposal({"A": 18, "B": 17}, quota_override_reason="Thành tích nổi bật")
+		doc.submit()
+		self.in_vietnamese()
+		frappe.local.response = frappe._dict()
+		download_docx(PROPOSAL, doc.name)
+		word = Document(io.BytesIO(frappe.response.filecontent))
+		cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+		text = "\n".join([paragraph.text for paragraph in word.paragraphs] + cells)
+		for expected in (
+			"Số: 45/TTr-UBND",
+			"Cờ thi đua của Chính phủ",
+			"vượt tỷ lệ 20%",
+			"Thành tích nổi bật",
+			self.unit("B"),
+			"125/QĐ-UBND",
+		):
+			self.assertIn(expected, text)
+		self.assertNotIn(self.unit("C"), text)
+		self.as_user("officer_A")
+		self.assertRaises(frappe.PermissionError, download_docx, PROPOSAL, doc.name)
+
 	def test_the_proposal_is_the_provinces(self):
 		doc = self.proposal({"A": 18})
 		for key in ("officer_A", "leader_A", "officer_B"):
