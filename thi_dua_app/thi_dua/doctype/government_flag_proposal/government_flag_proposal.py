@@ -165,7 +165,7 @@ class GovernmentFlagProposal(TypedDocument):
 
 	def check_share(self, rules: Regime, leaders: int):
 		"""Passed lines of the year (this proposal and the others submitted) against the share of the
-		bloc leaders; above it, a warning while a draft."""
+		bloc leaders; above it, a warning while a draft has no reason written."""
 		quota = rules.quotas(regime.PROVINCE).get(GOVERNMENT_FLAG)
 		self.leading_collectives = leaders
 		self.quota_percent = round(quota.max_share * 100, 2) if quota and quota.max_share else 0
@@ -181,7 +181,7 @@ class GovernmentFlagProposal(TypedDocument):
 		)
 		self.proposed_count = others + sum(1 for row in self.lines if cint(row.passed))
 		self.over_quota = int(quota is not None and self.proposed_count > cint(self.quota_max))
-		if self.over_quota and self.docstatus == 0:
+		if self.over_quota and self.docstatus == 0 and not (self.quota_override_reason or "").strip():
 			frappe.msgprint(
 				self.share_message(),
 				title=_("Above the Government's share"),
@@ -200,7 +200,12 @@ class GovernmentFlagProposal(TypedDocument):
 		)
 
 	def before_submit(self):
-		if not self.council_date or not cint(self.quorum_met):
+		if not self.council_date:
+			frappe.throw(
+				_("Enter the date of the council's session before sending the proposal."),
+				title=_("Council session"),
+			)
+		if not cint(self.quorum_met):
 			frappe.throw(
 				_("The council has no quorum: {0} of {1} members present, {2} % needed.").format(
 					cint(self.members_present), cint(self.members_total), vn_number(self.quorum_percent)

@@ -122,6 +122,11 @@ class TestGovernmentFlagProposal(ThiDuaTestCase):
 			doc.save()
 
 	def test_no_quorum_no_proposal(self):
+		undated = self.proposal({"A": 18}, council_date=None)
+		with self.assertRaisesRegex(frappe.ValidationError, "Enter the date of the council's session"):
+			undated.submit()
+		frappe.db.rollback(save_point="thi_dua_test")
+		frappe.db.savepoint("thi_dua_test")
 		doc = self.proposal({"A": 13}, present=13)
 		self.assertEqual(doc.quorum_met, 0)
 		with self.assertRaisesRegex(frappe.ValidationError, "13 of 20 members present, 66,67 % needed"):
@@ -139,7 +144,9 @@ class TestGovernmentFlagProposal(ThiDuaTestCase):
 		self.assertEqual(frappe.db.get_value(PROPOSAL, doc.name, "docstatus"), 0)
 		doc.reload()
 		doc.quota_override_reason = "Hai tập thể dẫn đầu hai khối lớn, thành tích nổi bật"
+		frappe.clear_messages()
 		doc.save()
+		self.assertFalse(any("above the share" in str(message) for message in frappe.get_message_log()))
 		doc.submit()
 		self.assertEqual(frappe.db.get_value(PROPOSAL, doc.name, "docstatus"), 1)
 		# The quota check shows the province's row with its reason.
