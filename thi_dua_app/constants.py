@@ -90,6 +90,8 @@ CHILD_PARENTS = {
 	"Government Flag Line": ("Government Flag Proposal",),
 	"Decision Line": ("Award Decision",),
 	"Notified User": ("Award Proposal", "Award Record"),
+	"Staff Assignment": ("Staff Member",),
+	"Staff Initiative": ("Staff Year Record",),
 }
 
 # The app's DocTypes that are documents of their own (not child tables).
@@ -108,6 +110,8 @@ APP_PARENT_DOCTYPES = [
 	"Government Flag Proposal",
 	"Award Decision",
 	"Award Record",
+	"Staff Member",
+	"Staff Year Record",
 ]
 
 # Framework DocTypes whose rows point at a document: (field of the DocType, field of the name).

@@ -230,6 +230,7 @@ def load_demo() -> str:
 	pledge.create_evaluations()
 	fill_results(pledge.name)
 	make_meeting_2017(pledge.name)
+	make_staff()
 	frappe.db.commit()
 	return pledge.name
 
@@ -296,6 +297,161 @@ def make_users():
 	for unit_name, short_code, *_ in UNITS:
 		make_user(unit_user(short_code), f"Cán bộ thi đua {short_code}", [UNIT_OFFICER, UNIT_LEADER])
 		add_unit_user(unit_name, unit_user(short_code))
+
+
+# The people of the head unit and their years (all illustrative): (full name, gender, position,
+# {year: (rating, months worked, conduct, [(initiative, scope)])}, CSTĐCS years already in the
+# ledger, discipline (form, from, to) or None, under review).
+STAFF = [
+	(
+		"Nguyễn Văn An",
+		"Male",
+		"Trưởng phòng Quản lý đất đai",
+		{
+			2015: ("HTXSNV", 12, "Good", [("Số hóa hồ sơ địa chính cấp xã", "Unit")]),
+			2016: ("HTXSNV", 12, "Good", [("Quy trình thẩm định giá đất cụ thể", "Unit")]),
+			2017: ("HTXSNV", 12, "Good", [("Cơ sở dữ liệu đất đai tỉnh Bắc Ninh", "Province")]),
+		},
+		(2015, 2016),
+		None,
+		False,
+	),
+	(
+		"Trần Thị Bình",
+		"Female",
+		"Phó Trưởng phòng Tài nguyên nước",
+		{
+			2016: ("HTXSNV", 12, "Good", [("Bản đồ chất lượng nước sông Cầu", "Unit")]),
+			2017: ("HTXSNV", 10, "Good", [("Quan trắc tự động nước thải khu công nghiệp", "Unit")]),
+		},
+		(2016,),
+		None,
+		False,
+	),
+	(
+		"Lê Minh Cường",
+		"Male",
+		"Chuyên viên Chi cục Bảo vệ môi trường",
+		{2016: ("HTTNV", 12, "Good", []), 2017: ("HTTNV", 12, "Good", [])},
+		(),
+		None,
+		False,
+	),
+	(
+		"Phạm Thu Dung",
+		"Female",
+		"Chuyên viên Văn phòng Sở",
+		{2017: ("HTTNV", 8, "Good", [])},
+		(),
+		None,
+		False,
+	),
+	(
+		"Hoàng Đức Em",
+		"Male",
+		"Chuyên viên Phòng Khoáng sản",
+		{2017: ("HTTNV", 12, "Good", [])},
+		(),
+		("Reprimand", "2017-05-15", "2017-11-15"),
+		False,
+	),
+	(
+		"Vũ Thị Giang",
+		"Female",
+		"Chuyên viên Phòng Quản lý đất đai",
+		{2017: ("HTXSNV", 12, "", [])},
+		(),
+		None,
+		False,
+	),
+	(
+		"Đỗ Văn Hải",
+		"Male",
+		"Kế toán Văn phòng Sở",
+		{2017: ("HTNV", 12, "Good", [])},
+		(),
+		None,
+		False,
+	),
+	(
+		"Bùi Thị Lan",
+		"Female",
+		"Chuyên viên Văn phòng đăng ký đất đai",
+		{2017: ("HTTNV", 12, "Good", [])},
+		(),
+		None,
+		True,
+	),
+]
+
+
+def make_staff():
+	"""The head unit's people with their years, initiatives and earlier CSTĐCS titles, so the
+	report of title eligibility has every kind of verdict to show for 2017."""
+	unit = HEAD_UNIT
+	for full_name, gender, position, years, cstdcs_years, discipline, under_review in STAFF:
+		member = frappe.db.get_value("Staff Member", {"full_name": full_name, "member_unit": unit})
+		if member:
+			continue
+		member = (
+			frappe.get_doc(
+				{
+					"doctype": "Staff Member",
+					"full_name": full_name,
+					"gender": gender,
+					"member_unit": unit,
+					"position": position,
+					"employment_type": "Civil servant",
+					"recruited_on": "2010-08-01",
+				}
+			)
+			.insert()
+			.name
+		)
+		for year, (rating, months, conduct, initiatives) in years.items():
+			values = {
+				"doctype": "Staff Year Record",
+				"staff_member": member,
+				"year": year,
+				"rating": rating,
+				"months_worked": months,
+				"conduct": conduct,
+				"under_review": int(under_review and year == 2017),
+				"initiatives": [
+					{
+						"title": title,
+						"scope": scope,
+						"recognition_decision": f"{index}/QĐ-{'STNMT' if scope == 'Unit' else 'UBND'}",
+						"recognised_on": f"{year}-11-30",
+					}
+					for index, (title, scope) in enumerate(initiatives, start=year - 2000)
+				],
+			}
+			if discipline and year == int(discipline[1][:4]):
+				values.update(
+					{
+						"discipline_form": discipline[0],
+						"discipline_decision": "12/QĐ-STNMT",
+						"discipline_from": discipline[1],
+						"discipline_to": discipline[2],
+					}
+				)
+			frappe.get_doc(values).insert()
+		for year in cstdcs_years:
+			frappe.get_doc(
+				{
+					"doctype": "Award Record",
+					"recipient_kind": "Individual",
+					"member_unit": unit,
+					"staff_member": member,
+					"award_form": "CSTDCS",
+					"year": year,
+					"award_type": "Regular",
+					"decision_number": f"{year - 2000}/QĐ-STNMT",
+					"decision_date": f"{year + 1}-01-10",
+					"issued_by": "Giám đốc Sở Tài nguyên và Môi trường",
+				}
+			).insert()
 
 
 def make_pledge_2017():

@@ -53,6 +53,8 @@ permission_query_conditions = {
 	"Government Flag Proposal": "thi_dua_app.permissions.government_flag_query_conditions",
 	"Award Decision": "thi_dua_app.permissions.decision_query_conditions",
 	"Award Record": "thi_dua_app.permissions.record_query_conditions",
+	"Staff Member": "thi_dua_app.permissions.staff_query_conditions",
+	"Staff Year Record": "thi_dua_app.permissions.staff_year_query_conditions",
 	**{child: "thi_dua_app.permissions.child_query_conditions" for child in CHILD_PARENTS},
 	# Framework rows that point at a document (comments, versions, files, to-dos, tags, shares …).
 	**{doctype: "thi_dua_app.permissions.reference_query_conditions" for doctype in REFERENCES},
@@ -69,6 +71,8 @@ has_permission = {
 	"Government Flag Proposal": "thi_dua_app.permissions.government_flag_has_permission",
 	"Award Decision": "thi_dua_app.permissions.decision_has_permission",
 	"Award Record": "thi_dua_app.permissions.record_has_permission",
+	"Staff Member": "thi_dua_app.permissions.staff_has_permission",
+	"Staff Year Record": "thi_dua_app.permissions.staff_year_has_permission",
 	**{doctype: "thi_dua_app.permissions.reference_has_permission" for doctype in REFERENCES},
 	"File": "thi_dua_app.permissions.file_has_permission",
 }

@@ -227,6 +227,18 @@ def record_condition(in_units: str) -> str:
 	return f"`tabAward Record`.member_unit in {in_units}"
 
 
+@_confined_to_units
+def staff_condition(in_units: str) -> str:
+	"""A unit's officers read their own people; the province reads everyone."""
+	return f"`tabStaff Member`.member_unit in {in_units}"
+
+
+@_confined_to_units
+def staff_year_condition(in_units: str) -> str:
+	"""A person's year stays with the unit they served in that year."""
+	return f"`tabStaff Year Record`.member_unit in {in_units}"
+
+
 bloc_query_conditions, bloc_has_permission = _read_rule("Emulation Bloc", bloc_condition)
 proposal_query_conditions, proposal_read_permission = _read_rule("Award Proposal", proposal_condition)
 council_query_conditions, council_has_permission = _read_rule("Council Session", council_condition)
@@ -240,6 +252,39 @@ pledge_query_conditions, pledge_has_permission = _read_rule("Emulation Pledge", 
 evaluation_query_conditions, evaluation_read_permission = _read_rule(
 	"Emulation Evaluation", evaluation_condition
 )
+
+
+staff_query_conditions, staff_read_permission = _read_rule("Staff Member", staff_condition)
+staff_year_query_conditions, staff_year_read_permission = _read_rule(
+	"Staff Year Record", staff_year_condition
+)
+
+
+def staff_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	"""Read with the row rule; written by the province, or by the officers of the unit the person
+	serves in — as stored, and as sent (a transfer is the province's: see Staff Member)."""
+	if ptype in READ_LIKE:
+		return staff_read_permission(doc, ptype, user)
+	if is_manager(user):
+		return None
+	stored = None if doc.is_new() else frappe.db.get_value("Staff Member", doc.name, "member_unit")
+	return acts_for(doc.member_unit, user) and (doc.is_new() or acts_for(stored, user))
+
+
+def staff_year_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	"""Read with the row rule; written by the province, or by the officers of the unit the record
+	belongs to — for a new record, the unit the person serves in now."""
+	if ptype in READ_LIKE:
+		return staff_year_read_permission(doc, ptype, user)
+	if is_manager(user):
+		return None
+	if doc.is_new():
+		unit = (
+			frappe.db.get_value("Staff Member", doc.staff_member, "member_unit") if doc.staff_member else None
+		)
+	else:
+		unit = frappe.db.get_value("Staff Year Record", doc.name, "member_unit")
+	return acts_for(unit, user)
 
 
 def evaluation_capabilities(doc, user: str | None = None) -> dict[str, bool]:
@@ -360,6 +405,8 @@ PARENT_CONDITIONS = {
 	"Government Flag Proposal": government_flag_condition,
 	"Award Decision": decision_condition,
 	"Award Record": record_condition,
+	"Staff Member": staff_condition,
+	"Staff Year Record": staff_year_condition,
 	# Templates and the legal masters are open to every role that reads them.
 	"Scoring Template": lambda user=None: None,
 	"Legal Regime": lambda user=None: None,

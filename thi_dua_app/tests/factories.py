@@ -197,7 +197,17 @@ def purge_world(world: World) -> None:
 		pluck="parent",
 		distinct=True,
 	)
+	staff = frappe.get_all(
+		"Staff Member", filters={"member_unit": ("in", [*world.units, world.outside_unit])}, pluck="name"
+	)
+	years = frappe.get_all(
+		"Staff Year Record",
+		filters={"member_unit": ("in", [*world.units, world.outside_unit])},
+		pluck="name",
+	)
 	owned = {
+		"Staff Year Record": (years, ("Staff Initiative",)),
+		"Staff Member": (staff, ("Staff Assignment",)),
 		"Government Flag Proposal": (flags, ("Government Flag Line",)),
 		"Award Record": (records, ("Notified User",)),
 		"Award Decision": (decisions, ("Decision Line",)),
@@ -318,6 +328,50 @@ def make_proposal(world: World, meeting: str, **values):
 def act_on(doctype: str, name: str, action: str):
 	"""Apply a workflow action to any document as the current user, as the desk does."""
 	return apply_workflow(frappe.get_doc(doctype, name).as_dict(), action)
+
+
+def plant_person(world: World, letter: str, text: str) -> tuple[str, str]:
+	"""A person of the unit and their 2017 record, with ``text`` in every field typed (the unit's
+	officer enters them, as the desk does): (Staff Member, Staff Year Record)."""
+	frappe.set_user(world.user(f"officer_{letter}"))
+	staff = frappe.get_doc(
+		{
+			"doctype": "Staff Member",
+			"full_name": f"{text} Nguyễn Văn Canary",
+			"gender": "Male",
+			"date_of_birth": "1980-02-03",
+			"member_unit": world.unit(letter),
+			"position": f"{text} position",
+			"leadership_level": "Head of division",
+			"employment_type": "Civil servant",
+			"recruited_on": "2005-09-01",
+		}
+	).insert()
+	record = frappe.get_doc(
+		{
+			"doctype": "Staff Year Record",
+			"staff_member": staff.name,
+			"year": 2017,
+			"rating": "HTXSNV",
+			"months_worked": 12,
+			"conduct": "Good",
+			"discipline_form": "Reprimand",
+			"discipline_decision": f"{text}/QĐ",
+			"discipline_from": "2017-02-01",
+			"discipline_to": "2017-08-01",
+			"notes": f"{text} notes",
+			"initiatives": [
+				{
+					"title": f"{text} initiative",
+					"scope": "Province",
+					"recognition_decision": f"{text}/QĐ-UBND",
+					"recognised_on": "2017-11-30",
+				}
+			],
+		}
+	).insert()
+	frappe.set_user("Administrator")
+	return staff.name, record.name
 
 
 def outcome_chain(world: World, year: int, text: str = "") -> dict[str, str]:

@@ -15,7 +15,30 @@ class AwardRecord(TypedDocument):
 	def validate(self):
 		if not 1990 <= cint(self.year) <= 2100:
 			frappe.throw(_("The year must be between {0} and {1}.").format(1990, 2100))
+		self.check_staff_member()
 		self.counts_for_streaks = counts_for_streaks(self.award_type, bool(cint(self.revoked)))
 		self.set("notified_users", [{"user": user} for user in users_acting_for([self.member_unit])])
 		if self.award_decision and not self.is_new() and self.has_value_changed("award_decision"):
 			frappe.throw(_("A record written by a decision stays with that decision."))
+
+	def check_staff_member(self):
+		"""A person's award names the person, who served in the unit it is recorded under."""
+		if not self.staff_member:
+			return
+		if self.recipient_kind != "Individual":
+			frappe.throw(_("Only an award to an individual names a staff member."), title=_("Staff member"))
+		served = frappe.get_all(
+			"Staff Assignment",
+			filters={"parenttype": "Staff Member", "parent": self.staff_member},
+			pluck="member_unit",
+		)
+		if self.member_unit not in served:
+			frappe.throw(
+				_("{0} never served in {1}.").format(
+					frappe.bold(frappe.db.get_value("Staff Member", self.staff_member, "full_name")),
+					frappe.bold(
+						frappe.db.get_value("Member Unit", self.member_unit, "unit_name") or self.member_unit
+					),
+				),
+				title=_("Staff member"),
+			)

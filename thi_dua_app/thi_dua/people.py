@@ -1,0 +1,313 @@
+"""The titles of people, from their records: each person's year records, initiatives, discipline and
+awards read in a fixed number of queries (whatever the number of people), handed to the pure
+rules of thi_dua_app.eligibility under the regime in force that year, and every verdict said in
+Vietnamese with the condition that decides it and the numbers behind it.
+
+Only the year's records the user may read are evaluated (``frappe.get_list`` applies the row
+rules); the history behind them — earlier years, initiatives, the ledger — is read for those
+people only."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import frappe
+from frappe import _
+from frappe.utils import cint, getdate
+
+from thi_dua_app import eligibility as rules_of
+from thi_dua_app.thi_dua.legal import Regime, regime_for_year
+
+YEAR_RECORD = "Staff Year Record"
+# Disciplinary measures from a caution (cảnh cáo) up: they bar the collective titles of a unit
+# whose regime says so.
+WARNING_OR_WORSE = ("Caution", "Salary reduction", "Demotion", "Removal from post", "Dismissal")
+CONDUCT = {"Good": True, "Not good": False}
+# The individual titles, in the order the rules build on each other.
+PERSON_TITLES = (rules_of.LDTT, rules_of.CSTDCS, rules_of.CSTDT, rules_of.BK_TINH)
+
+
+@dataclass(frozen=True)
+class PersonVerdicts:
+	staff_member: str
+	full_name: str
+	member_unit: str
+	record: str
+	rating: str | None
+	verdicts: dict[str, rules_of.Verdict]
+
+
+@dataclass(frozen=True)
+class UnitSummary:
+	"""What a unit's verdicts add up to: the people qualified for LĐTT and the CSTĐCS the regime's
+	quota allows among them (None: no quota)."""
+
+	member_unit: str
+	ldtt: int
+	cstdcs_qualified: int
+	cstdcs_quota: int | None
+
+
+def person_verdicts(year: int, member_unit: str | None = None) -> tuple[list[PersonVerdicts], rules_of.Rules]:
+	"""Every readable person's verdicts for the year (of one unit, or of all the user reads)."""
+	rules = Regime(regime_for_year(year)).eligibility_rules()
+	filters = {"year": year}
+	if member_unit:
+		filters["member_unit"] = member_unit
+	records = frappe.get_list(
+		YEAR_RECORD,
+		filters=filters,
+		fields=["name", "staff_member", "full_name", "member_unit", "rating"],
+		order_by="member_unit asc, full_name asc, name asc",
+		limit_page_length=0,
+	)
+	people = load_people([record.staff_member for record in records], year)
+	results = []
+	for record in records:
+		person = people[record.staff_member]
+		results.append(
+			PersonVerdicts(
+				staff_member=record.staff_member,
+				full_name=record.full_name,
+				member_unit=record.member_unit,
+				record=record.name,
+				rating=record.rating or None,
+				verdicts=verdicts_of(person, year, rules),
+			)
+		)
+	return results, rules
+
+
+def verdicts_of(person: rules_of.Person, year: int, rules: rules_of.Rules) -> dict[str, rules_of.Verdict]:
+	ldtt = rules_of.ldtt(person, year, rules)
+	cstdcs = rules_of.cstdcs(person, year, rules, ldtt)
+	return {
+		rules_of.LDTT: ldtt,
+		rules_of.CSTDCS: cstdcs,
+		rules_of.CSTDT: rules_of.cstdt(person, year, rules, cstdcs),
+		rules_of.BK_TINH: rules_of.bk_individual(person, year, rules, cstdcs),
+	}
+
+
+def unit_summaries(results: list[PersonVerdicts], rules: rules_of.Rules) -> list[UnitSummary]:
+	counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+	for result in results:
+		count = counts[result.member_unit]
+		count[0] += result.verdicts[rules_of.LDTT].status == rules_of.QUALIFIED
+		count[1] += result.verdicts[rules_of.CSTDCS].status == rules_of.QUALIFIED
+	return [
+		UnitSummary(unit, ldtt, cstdcs, rules_of.cstdcs_quota(ldtt, rules))
+		for unit, (ldtt, cstdcs) in sorted(counts.items())
+	]
+
+
+def load_people(staff: list[str], year: int) -> dict[str, rules_of.Person]:
+	"""The records of these people up to the year, as the rules read them: four queries in all."""
+	staff = sorted(set(staff))
+	if not staff:
+		return {}
+	years = frappe.get_all(
+		YEAR_RECORD,
+		filters={"staff_member": ("in", staff), "year": ("<=", year)},
+		fields=[
+			"name",
+			"staff_member",
+			"year",
+			"rating",
+			"months_worked",
+			"conduct",
+			"under_review",
+			"discipline_form",
+			"discipline_from",
+			"discipline_to",
+		],
+		limit_page_length=0,
+	)
+	initiatives = frappe.get_all(
+		"Staff Initiative",
+		filters={"parenttype": YEAR_RECORD, "parent": ("in", [row.name for row in years] or [""])},
+		fields=["parent", "scope"],
+		limit_page_length=0,
+	)
+	awards = frappe.get_all(
+		"Award Record",
+		filters={"staff_member": ("in", staff), "year": ("<=", year)},
+		fields=["staff_member", "year", "award_form", "counts_for_streaks", "revoked"],
+		limit_page_length=0,
+	)
+	year_of = {row.name: (row.staff_member, cint(row.year)) for row in years}
+	person_years = defaultdict(dict)
+	disciplines = defaultdict(list)
+	for row in years:
+		person_years[row.staff_member][cint(row.year)] = rules_of.PersonYear(
+			year=cint(row.year),
+			rating=row.rating or None,
+			months_worked=None if row.months_worked is None else float(row.months_worked),
+			attitude_ok=CONDUCT.get(row.conduct or ""),
+			under_review=bool(cint(row.under_review)),
+		)
+		if row.discipline_form and row.discipline_from:
+			disciplines[row.staff_member].append(
+				rules_of.Discipline(
+					start=getdate(row.discipline_from),
+					end=getdate(row.discipline_to) if row.discipline_to else None,
+					warning_or_worse=row.discipline_form in WARNING_OR_WORSE,
+				)
+			)
+	person_initiatives = defaultdict(list)
+	for row in initiatives:
+		member, initiative_year = year_of[row.parent]
+		person_initiatives[member].append(rules_of.Initiative(initiative_year, row.scope))
+	person_awards = defaultdict(list)
+	for row in awards:
+		person_awards[row.staff_member].append(
+			rules_of.Award(
+				cint(row.year), row.award_form, bool(cint(row.counts_for_streaks)) and not cint(row.revoked)
+			)
+		)
+	return {
+		member: rules_of.Person(
+			key=member,
+			years=person_years[member],
+			initiatives=tuple(person_initiatives[member]),
+			awards=tuple(person_awards[member]),
+			disciplines=tuple(disciplines[member]),
+		)
+		for member in staff
+	}
+
+
+# ---------------------------------------------------------------- in Vietnamese
+
+
+def status_label(status: str) -> str:
+	return {
+		rules_of.QUALIFIED: _("Qualified"),
+		rules_of.NOT_QUALIFIED: _("Not qualified"),
+		rules_of.MANUAL: _("Needs a manual check"),
+	}[status]
+
+
+def scope_words(scope: str) -> str:
+	return {
+		rules_of.UNIT_SCOPE: _("unit (grassroots) level"),
+		rules_of.PROVINCE_SCOPE: _("provincial level"),
+		rules_of.NATIONAL_SCOPE: _("national level"),
+	}.get(scope, scope)
+
+
+def rating_words(rating: str | None) -> str:
+	return {
+		rules_of.HTXSNV: _("completed duties excellently (HTXSNV)"),
+		rules_of.HTTNV: _("completed duties well (HTTNV)"),
+		rules_of.HTNV: _("completed duties (HTNV)"),
+		rules_of.KHTNV: _("did not complete duties (KHTNV)"),
+	}.get(rating or "", rating or "")
+
+
+def reason(verdict: rules_of.Verdict) -> str:
+	"""The deciding condition of a refusal or a manual check, or all conditions of a qualification."""
+	if verdict.status == rules_of.QUALIFIED:
+		return " ".join(describe(condition) for condition in verdict.conditions if condition.met)
+	return describe(verdict.deciding)
+
+
+def describe(condition: rules_of.Condition) -> str:
+	"""One condition in a Vietnamese sentence, with its numbers."""
+	p, met = condition.params, condition.met
+	code = condition.code
+	if code == "rating_at_least":
+		if met is None:
+			return _("The year's quality rating is not recorded.")
+		if met:
+			return _("Rated: {0}.").format(rating_words(p["rating"]))
+		return _("Rated: {0}; the title needs {1} or better.").format(
+			rating_words(p["rating"]), rating_words(p["minimum"])
+		)
+	if code == "months_worked":
+		if met is None:
+			return _("The months worked are not recorded.")
+		if met:
+			return _("Worked {0} months (at least {1}).").format(_number(p["months"]), p["minimum"])
+		return _("Worked {0} months; at least {1} are needed.").format(_number(p["months"]), p["minimum"])
+	if code == "attitude":
+		if met is None:
+			return _("The unit has not yet judged the person's conduct and attitude.")
+		return (
+			_("Conduct and attitude: good.")
+			if met
+			else _("The unit judged the person's conduct and attitude not good.")
+		)
+	if code == "not_under_review":
+		return (
+			_("No disciplinary case is open.") if met else _("A disciplinary case or investigation is open.")
+		)
+	if code == "no_discipline":
+		return (
+			_("No disciplinary measure in {0}.") if met else _("Under a disciplinary measure in {0}.")
+		).format(p["year"])
+	if code == "has_ldtt":
+		if met is None:
+			return _("Lao động tiên tiến of the year still needs a manual check.")
+		return _("Lao động tiên tiến of the year.") if met else _("Not Lao động tiên tiến of the year.")
+	if code == "initiative_in_year":
+		if met:
+			return _("{0} initiative(s) or research recognised in {1}.").format(p["count"], p["year"])
+		return _("No initiative or research recognised in {0}.").format(p["year"])
+	if code == "excellent_or_initiative":
+		if p["count"]:
+			return _("{0} initiative(s) or research recognised in {1}.").format(p["count"], p["year"])
+		if met:
+			return _("Rated: {0}.").format(rating_words(p["rating"]))
+		if met is None:
+			return _("No initiative recognised in {0}, and the year's rating is not recorded.").format(
+				p["year"]
+			)
+		return _("Not rated HTXSNV, and no initiative or research recognised in {0}.").format(p["year"])
+	if code == "cstdcs_streak":
+		if met is None:
+			return _("Chiến sĩ thi đua cơ sở of the year is not settled yet.")
+		if met:
+			return _("{0} consecutive years of Chiến sĩ thi đua cơ sở (at least {1}).").format(
+				p["years"], p["minimum"]
+			)
+		if not p["years"]:
+			return _("Not Chiến sĩ thi đua cơ sở this year; {0} consecutive years are needed.").format(
+				p["minimum"]
+			)
+		return _("Only {0} consecutive year(s) of Chiến sĩ thi đua cơ sở; {1} are needed.").format(
+			p["years"], p["minimum"]
+		)
+	if code == "initiative_scope":
+		if met:
+			return _("{0} initiative(s) or research recognised at {1} or wider in {2}–{3}.").format(
+				p["count"], scope_words(p["scope"]), p["first"], p["last"]
+			)
+		return _("No initiative or research recognised at {0} or wider in {1}–{2}.").format(
+			scope_words(p["scope"]), p["first"], p["last"]
+		)
+	if code == "excellent_streak":
+		if met is None:
+			return _("The year's quality rating is not recorded.")
+		if met:
+			return _("{0} consecutive years rated HTXSNV (at least {1}).").format(p["years"], p["minimum"])
+		if not p["years"]:
+			return _("Not rated HTXSNV this year; {0} consecutive years are needed.").format(p["minimum"])
+		return _("Only {0} consecutive year(s) rated HTXSNV; {1} are needed.").format(
+			p["years"], p["minimum"]
+		)
+	if code == "initiatives_in_streak":
+		if met:
+			return _("{0} initiative(s) or research in {1}–{2} (at least {3}).").format(
+				p["count"], p["first"], p["last"], p["minimum"]
+			)
+		return _("Only {0} initiative(s) or research in {1}–{2}; {3} are needed.").format(
+			p["count"], p["first"], p["last"], p["minimum"]
+		)
+	# A condition of a collective title (or a new one): its code and numbers, never nothing.
+	return f"{code}: {p}"
+
+
+def _number(value) -> str:
+	return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)

@@ -1,0 +1,102 @@
+"""Đủ điều kiện danh hiệu: for every person of a unit (or of all the units the user reads) in a
+year, each individual title's verdict under the regime in force — qualified, not qualified or a
+manual check — with the deciding condition in Vietnamese, and each unit's CSTĐCS quota."""
+
+import frappe
+from frappe import _
+
+from thi_dua_app import eligibility
+from thi_dua_app.thi_dua import people
+from thi_dua_app.thi_dua.report_data import YEARS, ReportFilter, guarded_report
+
+TITLES = people.PERSON_TITLES
+STATUSES = (eligibility.QUALIFIED, eligibility.NOT_QUALIFIED, eligibility.MANUAL)
+
+
+@guarded_report(
+	ReportFilter("year", "Year", "Int", reqd=True, minimum=YEARS[0], maximum=YEARS[1]),
+	ReportFilter("member_unit", "Member unit", "Link", "Member Unit"),
+	ReportFilter("title", "Emulation title", "Select", TITLES),
+	ReportFilter("status", "Verdict", "Select", STATUSES),
+)
+def execute(filters):
+	try:
+		results, rules = people.person_verdicts(filters.year, filters.member_unit)
+	except frappe.ValidationError as error:
+		# No regime for that year, or a regime that lacks a parameter: said as the regime says it.
+		frappe.clear_last_message()
+		return columns(), [], frappe.utils.escape_html(str(error))
+	names = title_names()
+	unit_names = dict(
+		frappe.get_all(
+			"Member Unit",
+			filters={"name": ("in", sorted({result.member_unit for result in results}) or [""])},
+			fields=["name", "unit_name"],
+			as_list=True,
+		)
+	)
+	rows = []
+	for result in results:
+		for title in TITLES:
+			verdict = result.verdicts[title]
+			if (filters.title and title != filters.title) or (
+				filters.status and verdict.status != filters.status
+			):
+				continue
+			rows.append(
+				{
+					"full_name": result.full_name,
+					"member_unit": unit_names.get(result.member_unit, result.member_unit),
+					"rating": result.rating,
+					"title": names.get(title, title),
+					"status": people.status_label(verdict.status),
+					"reason": people.reason(verdict),
+					"record": result.record,
+				}
+			)
+	return columns(), rows, quota_message(people.unit_summaries(results, rules), unit_names)
+
+
+def title_names() -> dict[str, str]:
+	return dict(
+		frappe.get_all(
+			"Award Form", filters={"name": ("in", TITLES)}, fields=["name", "form_name"], as_list=True
+		)
+	)
+
+
+def quota_message(summaries, unit_names: dict) -> str | None:
+	lines = []
+	for summary in summaries:
+		unit = frappe.utils.escape_html(unit_names.get(summary.member_unit, summary.member_unit))
+		if summary.cstdcs_quota is None:
+			lines.append(
+				_(
+					"{0}: {1} qualified for Lao động tiên tiến, {2} for Chiến sĩ thi đua cơ sở (no quota)."
+				).format(unit, summary.ldtt, summary.cstdcs_qualified)
+			)
+		else:
+			lines.append(
+				_(
+					"{0}: {1} qualified for Lao động tiên tiến, {2} for Chiến sĩ thi đua cơ sở; the quota allows {3}."
+				).format(unit, summary.ldtt, summary.cstdcs_qualified, summary.cstdcs_quota)
+			)
+	return "<br>".join(lines) or None
+
+
+def columns() -> list[dict]:
+	return [
+		{"fieldname": "full_name", "label": _("Full name"), "fieldtype": "Data", "width": 200},
+		{"fieldname": "member_unit", "label": _("Member unit"), "fieldtype": "Data", "width": 220},
+		{"fieldname": "rating", "label": _("Quality rating"), "fieldtype": "Data", "width": 90},
+		{"fieldname": "title", "label": _("Emulation title"), "fieldtype": "Data", "width": 220},
+		{"fieldname": "status", "label": _("Verdict"), "fieldtype": "Data", "width": 120},
+		{"fieldname": "reason", "label": _("Reason"), "fieldtype": "Data", "width": 480},
+		{
+			"fieldname": "record",
+			"label": _("Year record"),
+			"fieldtype": "Link",
+			"options": "Staff Year Record",
+			"width": 130,
+		},
+	]
