@@ -12,3 +12,4 @@ SITE=${THI_DUA_BENCHMARK_SITE:-thidua-benchmark.localhost}
 cd "$BENCH_DIR"
 bench --site "$SITE" set-config --parse throttle_user_limit 100000 >/dev/null
 bench --site "$SITE" execute thi_dua_app.benchmark.run
+bench --site "$SITE" execute thi_dua_app.benchmark.run_people

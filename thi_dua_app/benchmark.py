@@ -420,3 +420,155 @@ def run(repeat: int = 7) -> None:
 				f"{name:<20}{label:<12}{report_ms:>11.1f}{sql_ms:>12.1f}{report_ms / sql_ms:>8.1f}{rules}  {verdict}"
 			)
 	frappe.set_user("Administrator")
+
+
+# ---------------------------------------------------------------- people and their titles
+
+PEOPLE_PREFIX = "BMP"
+PEOPLE_UNITS, PEOPLE_PER_UNIT, PEOPLE_YEARS = 400, 50, (2023, 2024, 2025)
+RATINGS = ("HTXSNV", "HTTNV", "HTTNV", "HTTNV", "HTNV", "KHTNV")
+
+
+def build_people() -> None:
+	"""400 units of 50 people (20,000), three years of records each, an initiative for one year in
+	four, a CSTĐCS in the ledger for one in three — inserted in bulk, once."""
+	if frappe.db.exists("Member Unit", f"{PEOPLE_PREFIX} Unit {PEOPLE_UNITS:03d}"):
+		return
+	random.seed(2025)
+	now, user = now_datetime(), "Administrator"
+	rows: dict[str, tuple[list[str], list[tuple]]] = {}
+
+	def add(doctype: str, values: dict):
+		values = {"owner": user, "modified_by": user, "creation": now, "modified": now, **values}
+		fields, data = rows.setdefault(doctype, (list(values), []))
+		data.append(tuple(values[field] for field in fields))
+
+	for u in range(1, PEOPLE_UNITS + 1):
+		unit = f"{PEOPLE_PREFIX} Unit {u:03d}"
+		add(
+			"Member Unit",
+			{
+				"name": unit,
+				"unit_name": unit,
+				"short_code": f"{PEOPLE_PREFIX}{u:03d}",
+				"unit_kind": "Department",
+				"is_active": 1,
+			},
+		)
+		for p in range(1, PEOPLE_PER_UNIT + 1):
+			member, full_name = f"NS-{PEOPLE_PREFIX}-{u:03d}-{p:02d}", f"Cán bộ {u:03d}-{p:02d}"
+			add(
+				"Staff Member",
+				{
+					"name": member,
+					"full_name": full_name,
+					"member_unit": unit,
+					"is_active": 1,
+					"recruited_on": "2010-01-01",
+				},
+			)
+			for year in PEOPLE_YEARS:
+				record = f"KQ-{PEOPLE_PREFIX}-{year}-{u:03d}-{p:02d}"
+				add(
+					"Staff Year Record",
+					{
+						"name": record,
+						"staff_member": member,
+						"full_name": full_name,
+						"member_unit": unit,
+						"year": year,
+						"rating": random.choice(RATINGS),
+						"months_worked": random.choice((12, 12, 12, 9)),
+						"conduct": "Good",
+						"under_review": 0,
+					},
+				)
+				if random.random() < 0.25:
+					add(
+						"Staff Initiative",
+						{
+							"name": frappe.generate_hash(length=12),
+							"parent": record,
+							"parenttype": "Staff Year Record",
+							"parentfield": "initiatives",
+							"idx": 1,
+							"title": "Sáng kiến",
+							"kind": "Initiative",
+							"scope": random.choice(("Unit", "Unit", "Province")),
+						},
+					)
+				if year < PEOPLE_YEARS[-1] and random.random() < 0.33:
+					add(
+						"Award Record",
+						{
+							"name": frappe.generate_hash(length=12),
+							"recipient_kind": "Individual",
+							"member_unit": unit,
+							"staff_member": member,
+							"staff_name": full_name,
+							"award_form": "CSTDCS",
+							"year": year,
+							"award_type": "Regular",
+							"counts_for_streaks": 1,
+							"decision_number": f"{u}/QĐ",
+							"decision_date": f"{year + 1}-01-10",
+						},
+					)
+	for doctype, (fields, data) in rows.items():
+		frappe.db.bulk_insert(doctype, fields, data, chunk_size=5000)
+	frappe.db.commit()
+
+
+def run_people(repeat: int = 3) -> None:
+	"""Every person's titles for a year, for the whole province (20,000 people), as the province
+	manager: the median time and the number of queries, beside the floor — the same rows read by
+	plain SQL — and the ratio."""
+	from thi_dua_app.thi_dua import people
+
+	frappe.set_user("Administrator")
+	build_people()
+	if not frappe.db.exists("User", MANAGER):
+		frappe.get_doc(
+			{"doctype": "User", "email": MANAGER, "first_name": "bm.manager", "send_welcome_email": 0}
+		).insert(ignore_permissions=True).add_roles(PROVINCE_MANAGER)
+		frappe.db.commit()
+	frappe.set_user(MANAGER)
+	year = PEOPLE_YEARS[-1]
+	counted = []
+	real_sql = frappe.db.sql
+
+	def counting(*args, **kwargs):
+		counted.append(1)
+		return real_sql(*args, **kwargs)
+
+	frappe.db.sql = counting
+	try:
+		results, _rules = people.person_verdicts(year)
+	finally:
+		frappe.db.sql = real_sql
+	evaluated = sum(1 for result in results if result.member_unit.startswith(PEOPLE_PREFIX))
+
+	def floor():
+		real_sql(
+			"select name, staff_member, member_unit, rating from `tabStaff Year Record` where year = %s", year
+		)
+		real_sql(
+			"""select name, staff_member, year, rating, months_worked, conduct, under_review,
+				discipline_form, discipline_from, discipline_to from `tabStaff Year Record` where year <= %s""",
+			year,
+		)
+		real_sql("select parent, scope from `tabStaff Initiative` where parenttype = 'Staff Year Record'")
+		real_sql(
+			"select staff_member, year, award_form, counts_for_streaks, revoked from `tabAward Record` "
+			"where staff_member is not null and year <= %s",
+			year,
+		)
+
+	verdicts_ms = median_ms(lambda: people.person_verdicts(year), repeat)
+	floor_ms = median_ms(floor, repeat)
+	print(
+		f"Title eligibility, {evaluated} people of {PEOPLE_UNITS} units ({len(results)} in all), year {year}: "
+		f"{verdicts_ms:.0f} ms, {len(counted)} queries; the same rows by plain SQL {floor_ms:.0f} ms; "
+		f"ratio {verdicts_ms / floor_ms:.1f}"
+	)
+	frappe.set_user("Administrator")

@@ -149,6 +149,22 @@ def search_link(
 
 
 @frappe.whitelist()
+def get_link_title(doctype, docname):
+	"""A link's title (a person's name for a Staff Member) only to whom may read or select the record;
+	to anyone else the name it was asked by, as for a DocType without titles in links."""
+	if doctype in GUARDED_SEARCH:
+		# The same answer whether the record is missing or only unreadable: no existence oracle.
+		if not isinstance(docname, str) or not docname or not frappe.db.exists(doctype, docname):
+			return docname
+		if not (
+			frappe.has_permission(doctype, "read", docname)
+			or frappe.has_permission(doctype, "select", docname)
+		):
+			return docname
+	return framework_search.get_link_title(doctype, docname)
+
+
+@frappe.whitelist()
 def search_widget(
 	doctype: str,
 	txt: str,
@@ -401,6 +417,50 @@ def mark_notification_as_read(docname: str):
 			frappe.PermissionError,
 		)
 	return mark_as_read(docname)
+
+
+# ---------------------------------------------------------------- data imports
+
+# Frappe's Data Import methods that open an import by name without asking whether the caller may
+# read it: an import's file, preview, log and errored rows hold the rows imported (staff lists,
+# ratings). Each is answered only to a user who may use that import.
+
+
+def _data_import(name, ptype: str):
+	from frappe.core.doctype.data_import import data_import as framework_import
+
+	if not isinstance(name, str) or not name or not frappe.has_permission("Data Import", ptype, name):
+		frappe.throw(
+			_("You may not use {0} {1}.").format(_("Data Import"), _shown(name)), frappe.PermissionError
+		)
+	return framework_import
+
+
+@frappe.whitelist()
+def data_import_preview(data_import, import_file=None, google_sheets_url=None):
+	return _data_import(data_import, "write").get_preview_from_template(
+		data_import, import_file, google_sheets_url
+	)
+
+
+@frappe.whitelist()
+def data_import_start(data_import: str):
+	return _data_import(data_import, "write").form_start_import(data_import)
+
+
+@frappe.whitelist()
+def data_import_errored_rows(data_import_name):
+	return _data_import(data_import_name, "read").download_errored_template(data_import_name)
+
+
+@frappe.whitelist()
+def data_import_log(data_import_name):
+	return _data_import(data_import_name, "read").download_import_log(data_import_name)
+
+
+@frappe.whitelist()
+def data_import_status(data_import_name):
+	return _data_import(data_import_name, "read").get_import_status(data_import_name)
 
 
 # ---------------------------------------------------------------- printing a document sent as JSON

@@ -100,6 +100,7 @@ override_whitelisted_methods = {
 	"frappe.desk.listview.get_group_by_count": "thi_dua_app.framework_api.get_group_by_count",
 	"frappe.desk.search.search_link": "thi_dua_app.framework_api.search_link",
 	"frappe.desk.search.search_widget": "thi_dua_app.framework_api.search_widget",
+	"frappe.desk.search.get_link_title": "thi_dua_app.framework_api.get_link_title",
 	"frappe.desk.doctype.tag.tag.get_tagged_docs": "thi_dua_app.framework_api.get_tagged_docs",
 	"frappe.desk.like.toggle_like": "thi_dua_app.framework_api.toggle_like",
 	"frappe.desk.form.utils.add_comment": "thi_dua_app.framework_api.add_comment",
@@ -123,6 +124,12 @@ override_whitelisted_methods = {
 	"frappe.www.printview.get_html_and_style": "thi_dua_app.framework_api.get_html_and_style",
 	"frappe.www.printview.get_rendered_raw_commands": "thi_dua_app.framework_api.get_rendered_raw_commands",
 	"frappe.desk.doctype.notification_log.notification_log.mark_as_read": "thi_dua_app.framework_api.mark_notification_as_read",
+	# Data Import methods that open an import by name for anyone (thi_dua_app.framework_api).
+	"frappe.core.doctype.data_import.data_import.get_preview_from_template": "thi_dua_app.framework_api.data_import_preview",
+	"frappe.core.doctype.data_import.data_import.form_start_import": "thi_dua_app.framework_api.data_import_start",
+	"frappe.core.doctype.data_import.data_import.download_errored_template": "thi_dua_app.framework_api.data_import_errored_rows",
+	"frappe.core.doctype.data_import.data_import.download_import_log": "thi_dua_app.framework_api.data_import_log",
+	"frappe.core.doctype.data_import.data_import.get_import_status": "thi_dua_app.framework_api.data_import_status",
 	# Report filters that are not an object raise inside Frappe's timed run, before the report's
 	# own checks: refused first, so no report is ever switched to prepared mode.
 	"frappe.desk.query_report.run": "thi_dua_app.thi_dua.report_data.run",

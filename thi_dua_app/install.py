@@ -2,7 +2,7 @@
 
 import frappe
 
-from thi_dua_app.constants import ROLES, WORKFLOWS
+from thi_dua_app.constants import PROVINCE_MANAGER, ROLES, WORKFLOWS
 from thi_dua_app.thi_dua.legal import seed_legal_data
 
 
@@ -13,6 +13,20 @@ def after_install():
 		frappe.clear_cache(doctype=doctype)
 	# Award forms, legal regimes and the base salary table: data the administrator then keeps.
 	seed_legal_data()
+	grant_data_import()
+
+
+def grant_data_import():
+	"""The province loads staff lists and ratings from Excel with Frappe's Data Import (a System
+	Manager's tool otherwise). Units do not get it: the framework opens an import's file, log and
+	errored rows to anyone who has the import's name (thi_dua_app.framework_api guards those), and
+	an import of one unit is no business of another."""
+	from frappe.permissions import add_permission, update_permission_property
+
+	if not frappe.db.exists("Custom DocPerm", {"parent": "Data Import", "role": PROVINCE_MANAGER}):
+		add_permission("Data Import", PROVINCE_MANAGER, 0)
+	for ptype in ("read", "write", "create", "delete"):
+		update_permission_property("Data Import", PROVINCE_MANAGER, 0, ptype, 1)
 
 
 def before_uninstall():

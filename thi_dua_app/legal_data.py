@@ -289,6 +289,19 @@ def _common_parameters(
 	]
 
 
+def _succession_parameters() -> list[dict]:
+	"""No official guidance counts consecutive years across a merger: the province decides, and
+	until it does a successor starts its own count."""
+	return [
+		{
+			"parameter": "Successor inherits collective streaks",
+			"value": 0,
+			"source": "Chưa có hướng dẫn chính thức; UBND tỉnh quyết định (NĐ 152/2025 Điều 60.5)",
+			"confidence": "P",
+		}
+	]
+
+
 def _eligibility_parameters(law: str) -> list[dict]:
 	"""What the titles of people and sub-units ask (thi_dua_app.eligibility), under Law 2003/2013
 	with Decree 91/2017 (``law`` "2013") or Law 2022 with its decrees ("2022")."""
@@ -430,7 +443,8 @@ def _regime_2017():
 		"parameters": _common_parameters(
 			"15/12", "Đề xuất của ứng dụng", "P", "NĐ 91/2017 (làm tròn lên hàng chục nghìn đồng)", "M"
 		)
-		+ _eligibility_parameters("2013"),
+		+ _eligibility_parameters("2013")
+		+ _succession_parameters(),
 	}
 
 
@@ -532,7 +546,8 @@ def _regime_2022(
 			if decree.startswith("152/")
 			else []
 		)
-		+ _eligibility_parameters("2022"),
+		+ _eligibility_parameters("2022")
+		+ _succession_parameters(),
 	}
 
 

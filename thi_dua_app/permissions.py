@@ -20,7 +20,9 @@ import posixpath
 from urllib.parse import unquote
 
 import frappe
+from frappe.utils import getdate
 
+from thi_dua_app import succession
 from thi_dua_app.constants import (
 	CHILD_PARENTS,
 	PROVINCE_MANAGER,
@@ -221,10 +223,37 @@ def decision_condition(in_units: str) -> str:
 	)
 
 
-@_confined_to_units
-def record_condition(in_units: str) -> str:
-	"""A unit reads its own awards."""
-	return f"`tabAward Record`.member_unit in {in_units}"
+def successions() -> list[succession.Succession]:
+	"""Every stored succession of one unit into another (thi_dua_app.succession)."""
+	return [
+		succession.Succession(
+			row.name, row.successor_unit, getdate(row.succession_date) if row.succession_date else None
+		)
+		for row in frappe.get_all(
+			MEMBER_UNIT,
+			filters={"successor_unit": ("is", "set")},
+			fields=["name", "successor_unit", "succession_date"],
+		)
+	]
+
+
+def with_predecessors(units: list[str]) -> list[str]:
+	"""The units and every unit they succeed, directly or not."""
+	links = successions()
+	found = list(units)
+	for unit in units:
+		found.extend(link.predecessor for link in succession.predecessors(unit, links))
+	return sorted(set(found))
+
+
+def record_condition(user: str | None = None) -> str | None:
+	"""A unit reads its own awards, and those of the units it succeeds (their ledger is its history)."""
+	if sees_everything(user):
+		return None
+	units = get_user_units(user)
+	if not units:
+		return "1 = 0"
+	return f"`tabAward Record`.member_unit in {_sql_in(with_predecessors(units))}"
 
 
 @_confined_to_units

@@ -37,6 +37,8 @@ TTLDTT_ALL_COMPLETE = "TTLDTT all members complete duties"
 TTLDXS_SHARE = "TTLDXS share of LDTT"
 TTLDXS_CSTDCS = "TTLDXS CSTDCS members"
 NO_CAUTIONED_MEMBER = "Collective titles bar a cautioned member"
+# Whether a unit formed by a merger counts its predecessors' years of a collective award.
+SUCCESSOR_INHERITS_STREAKS = "Successor inherits collective streaks"
 
 PERCENT = "percent"
 POSITIVE_WHOLE = "positive whole number"
@@ -67,6 +69,7 @@ PARAMETERS = {
 	TTLDXS_SHARE: PERCENT,
 	TTLDXS_CSTDCS: POSITIVE_WHOLE,
 	NO_CAUTIONED_MEMBER: YES_NO,
+	SUCCESSOR_INHERITS_STREAKS: YES_NO,
 }
 
 BLOC_MEETING = "Bloc meeting"

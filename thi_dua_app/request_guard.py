@@ -7,6 +7,8 @@
   "select" followed by a space, so "(select\n… from `tabEvaluation Score`)" read any table. A
   column expression with a line break, a comment, a statement separator or a SQL keyword that
   starts a query is refused.
+- A whitelisted method called without an argument it requires would raise a TypeError (a 500):
+  the missing argument is named in a 417 instead.
 - List arguments aimed at a DocType of the app (or a framework DocType pointing at its
   documents) — filters, fields, ordering, grouping, paging — must have a shape Frappe can turn
   into SQL; otherwise Frappe answers a 500 from deep inside its query builder. Here they get a
@@ -15,6 +17,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 from urllib.parse import unquote
@@ -85,6 +88,7 @@ _NOT_A_COLUMN = re.compile(
 # Report filters are a report's own values, not list filters; report_data checks them.
 REPORT_METHODS = ("frappe.desk.query_report.",)
 _RESOURCE = re.compile(r"^/api/(?:resource|v2/document|v2/doctype)/([^/]+)")
+_TABLE = re.compile(r"`tab([^`]+)`")
 _COLUMN = re.compile(r"^(?:`?tab([^`.]+)`?\.)?`?(\w+)`?(?:\s+(?:asc|desc))?$", re.I)
 # Methods that take a document's name as a plain-text filter.
 NAME_FILTER_METHODS = ("frappe.client.get_value", "frappe.client.get")
@@ -111,6 +115,9 @@ def check_request() -> None:
 				_("The argument {0} cannot be sent in a request.").format(frappe.bold(argument)),
 				title=_("Invalid value"),
 			)
+	if path.startswith(("/api/method/", "/api/v2/method/")):
+		check_required_arguments(method, form)
+		check_argument_shapes(method, form)
 	check_json_arguments(form, JSON_BY_METHOD.get(method, ()))
 	check_column_expressions(form)
 	if method.startswith(REPORT_METHODS):
@@ -121,6 +128,80 @@ def check_request() -> None:
 		doctype = unquote(match.group(1))
 	if isinstance(doctype, str) and doctype in GUARDED:
 		check_list_arguments(doctype, form, names_as_filters=method in NAME_FILTER_METHODS)
+
+
+def check_required_arguments(method: str, form) -> None:
+	"""Every argument the method (or the app's override of it) cannot do without is in the request."""
+	overrides = (frappe.get_hooks("override_whitelisted_methods") or {}).get(method) or []
+	target = overrides[-1] if overrides else method
+	if "." not in target:
+		return
+	try:
+		function = frappe.get_attr(target)
+	except Exception:
+		return  # the framework answers an unknown method itself
+	if function not in frappe.whitelisted:
+		return
+	try:
+		parameters = inspect.signature(function).parameters.values()
+	except (TypeError, ValueError):
+		return
+	for parameter in parameters:
+		if (
+			parameter.kind in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY)
+			and parameter.default is parameter.empty
+			and parameter.name not in form
+		):
+			frappe.throw(
+				_("The request lacks the argument {0}.").format(frappe.bold(parameter.name)),
+				title=_("Invalid value"),
+			)
+
+
+# Framework methods that answer a 500 to arguments of the wrong shape, and the shape they need.
+LIST_ONLY_ARGS = {"frappe.desk.form.utils.get_next": ("filters",)}
+NAMED_ARGS = {"frappe.desk.form.save.cancel": ("doctype", "name")}
+# List methods that hand every request argument to the list query (reportview.get_form_params).
+FORM_QUERY_METHODS = ("frappe.desk.reportview.get", "frappe.desk.reportview.get_count")
+# Arguments those methods drop before the query.
+DROPPED_QUERY_ARGS = ("doctype", "cmd", "data", "ignore_permissions", "view", "user", "csrf_token", "join")
+
+
+def check_argument_shapes(method: str, form) -> None:
+	for argument in LIST_ONLY_ARGS.get(method, ()):
+		if form.get(argument) not in (None, "") and not isinstance(parsed(form.get(argument)), list):
+			refuse(argument)
+	for argument in NAMED_ARGS.get(method, ()):
+		if not isinstance(form.get(argument), str) or not form.get(argument):
+			frappe.throw(
+				_("The request lacks the argument {0}.").format(frappe.bold(argument)),
+				title=_("Invalid value"),
+			)
+	if method in FORM_QUERY_METHODS:
+		from frappe.model.db_query import DatabaseQuery
+
+		accepted = set(inspect.signature(DatabaseQuery.execute).parameters) | set(DROPPED_QUERY_ARGS)
+		for argument in form:
+			if argument not in accepted:
+				refuse(argument)
+	if method == "frappe.desk.reportview.get_filter_dashboard_data":
+		stats = parsed(form.get("stats"))
+		if not isinstance(stats, list) or not all(
+			isinstance(stat, dict) and isinstance(stat.get("name"), str) and isinstance(stat.get("type"), str)
+			for stat in stats
+		):
+			refuse("stats")
+	if method == "frappe.model.mapper.make_mapped_doc":
+		# A mapper makes a document from ``source_name``; any other method would be handed one.
+		mapper = form.get("method")
+		overrides = (frappe.get_hooks("override_whitelisted_methods") or {}).get(mapper) or []
+		try:
+			function = frappe.get_attr(overrides[-1] if overrides else mapper)
+			takes_source = "source_name" in inspect.signature(function).parameters
+		except Exception:
+			takes_source = False
+		if not takes_source:
+			refuse("method")
 
 
 def column_expressions(value) -> list:
@@ -204,13 +285,23 @@ def check_list_arguments(doctype: str, form, names_as_filters: bool = False) -> 
 		value = form.get(argument)
 		if value not in (None, "") and not (str(value).isdigit() and int(value) < 2**31):
 			refuse(argument)
+	meta = frappe.get_meta(doctype)
+	tables = {doctype} | {df.options for df in meta.get_table_fields()}
 	if form.get("fields") not in (None, ""):
 		fields = parsed(form.get("fields"))
 		if isinstance(fields, str):
 			fields = [fields]
 		if not isinstance(fields, list) or not all(isinstance(field, str) for field in fields):
 			refuse("fields")
-	meta = frappe.get_meta(doctype)
+		# A column of a table the query does not join is an SQL error, not a column.
+		if any(table not in tables for field in fields for table in _TABLE.findall(field)):
+			refuse("fields")
+	for argument in FILTER_ARGS:
+		value = parsed(form.get(argument))
+		if isinstance(value, list) and any(
+			isinstance(item, list) and len(item) == 4 and item[0] not in tables for item in value
+		):
+			refuse(argument)
 	for argument in ("order_by", "group_by", "sort_by", "sort_field"):
 		value = form.get(argument)
 		if value in (None, ""):
@@ -220,7 +311,6 @@ def check_list_arguments(doctype: str, form, names_as_filters: bool = False) -> 
 		for part in value.split(","):
 			column = _COLUMN.match(part.strip())
 			table = column and column.group(1)
-			tables = {doctype} | {df.options for df in meta.get_table_fields()}
 			table_meta = frappe.get_meta(table) if table in tables else (meta if not table else None)
 			if (
 				not column

@@ -900,6 +900,34 @@ class TestTrust(RestTestCase):
 					"custom_columns": json.dumps([{"a": 1}]),
 				},
 			),
+			# A column or filter of a table the query does not join.
+			(
+				"frappe.desk.reportview.get",
+				{"doctype": "Award Record", "fields": json.dumps(["`tabStaff Member`.full_name"])},
+			),
+			(
+				"frappe.desk.reportview.get",
+				{
+					"doctype": "Award Record",
+					"fields": '["name"]',
+					"filters": json.dumps([["Staff Member", "full_name", "like", "%"]]),
+				},
+			),
+			# A required argument left out.
+			("frappe.desk.form.document_follow.follow_document", {"doctype": EVALUATION, "doc_name": "x"}),
+			("frappe.desk.form.save.cancel", {}),
+			# Arguments of a shape the framework's method cannot take.
+			(
+				"frappe.desk.form.utils.get_next",
+				{"doctype": EVALUATION, "value": "x", "prev": 1, "filters": "{}"},
+			),
+			("frappe.desk.reportview.get_count", {"doctype": EVALUATION, "parent": "x"}),
+			(
+				"frappe.desk.reportview.get_filter_dashboard_data",
+				{"doctype": EVALUATION, "stats": json.dumps(["year"]), "filters": "[]"},
+			),
+			("frappe.model.mapper.make_mapped_doc", {"method": "frappe.client.get", "source_name": "x"}),
+			("frappe.desk.search.get_link_title", {"doctype": "Staff Member"}),
 		]
 		for method, params in cases:
 			with self.subTest(method=method, params=params):
@@ -911,6 +939,27 @@ class TestTrust(RestTestCase):
 			params={"order_by": "`tabEmulation Evaluation`.`modified` desc"},
 		)
 		self.assertEqual(response.status_code, 200, response.text[:300])
+
+	def test_a_link_s_title_is_told_only_to_whom_may_read_the_record(self):
+		staff = self.outcome["Staff Member"]
+		for who, expected in (("officer_B", staff), ("leader_A", staff), ("officer_C", None)):
+			response = self.session(who).request(
+				"GET",
+				"/api/method/frappe.desk.search.get_link_title",
+				params={"doctype": "Staff Member", "docname": staff},
+			)
+			self.assertEqual(response.status_code, 200, response.text[:300])
+			if expected:
+				self.assertEqual(response.json()["message"], expected)
+			else:
+				self.assertIn(self.marker, response.json()["message"])
+		# A name that does not exist answers the same as one that may not be read.
+		response = self.session("officer_B").request(
+			"GET",
+			"/api/method/frappe.desk.search.get_link_title",
+			params={"doctype": "Staff Member", "docname": "NS-99999"},
+		)
+		self.assertEqual(response.json()["message"], "NS-99999")
 
 	def test_a_made_up_document_prints_nothing_of_other_units(self):
 		made_up = {

@@ -166,6 +166,16 @@ class Regime:
 	def parameter(self, parameter: str):
 		return next((row for row in self.doc.parameters if row.parameter == parameter), None)
 
+	def successor_inherits_streaks(self) -> bool:
+		"""Whether a unit formed by a merger counts its predecessors' years of a collective award."""
+		row = self.parameter(regime.SUCCESSOR_INHERITS_STREAKS)
+		if row is None:
+			frappe.throw(
+				_("Legal regime {0} sets no {1}.").format(self.name, _(regime.SUCCESSOR_INHERITS_STREAKS)),
+				title=_("Legal regime"),
+			)
+		return bool(cint(row.value))
+
 	def eligibility_rules(self) -> eligibility.Rules:
 		"""What the titles of people and sub-units ask under this regime (thi_dua_app.eligibility)."""
 		values = {row.parameter: (row.value, row.text_value) for row in self.doc.parameters}

@@ -151,12 +151,11 @@ def guarded_report(*specs: ReportFilter):
 		@functools.wraps(execute)
 		def guarded(filters=None):
 			try:
-				filters = clean_filters(filters, specs)
+				return execute(clean_filters(filters, specs))
 			except FilterRefused as refusal:
 				return [], [], str(refusal)
-			try:
-				return execute(filters)
 			except Exception:
+				# Checking a filter or running the report: logged, never raised (see the module's note).
 				# Deferred: the failed query may have ended the transaction this would write in.
 				frappe.log_error(f"Report failed: {execute.__module__}", defer_insert=True)
 				return [], [], _("The report could not be run; the error has been logged.")

@@ -385,8 +385,11 @@ class TestAwardProposal(ThiDuaTestCase):
 				(self.unit("B"), "BK_TINH", "Decided", 2_600_000),
 			],
 		)
-		columns, rows = history({"from_year": 2016, "to_year": 2017})
-		self.assertEqual([column["label"] for column in columns], ["Recipient", "2016", "2017"])
+		columns, rows, _message = history({"from_year": 2016, "to_year": 2017})
+		self.assertEqual(
+			[column["label"] for column in columns],
+			["Recipient", "Member unit", "2016", "2017", "Consecutive years to 2017"],
+		)
 		mine = {
 			row["member_unit"]: row["y2017"] for row in rows if row["member_unit"].startswith(self.prefix)
 		}
@@ -400,7 +403,7 @@ class TestAwardProposal(ThiDuaTestCase):
 		self.assertEqual(ours, [("CO_TINH", 1, 1, "Within the quota"), ("BK_TINH", 1, 2, "Within the quota")])
 		# A unit's officer sees the decision that awards it, and only its own ledger.
 		self.as_user("officer_B")
-		_columns, rows = history({"from_year": 2017, "to_year": 2017})
+		_columns, rows, _message = history({"from_year": 2017, "to_year": 2017})
 		self.assertEqual([row["member_unit"] for row in rows], [self.unit("B")])
 		self.as_user("officer_C")
 		self.assertEqual(granted({"year": 2017})[1], [])

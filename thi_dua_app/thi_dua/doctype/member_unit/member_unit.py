@@ -2,8 +2,10 @@ import re
 
 import frappe
 from frappe import _
+from frappe.utils import add_days, getdate
 
-from thi_dua_app.permissions import MEMBER_UNIT, is_manager
+from thi_dua_app import succession
+from thi_dua_app.permissions import MEMBER_UNIT, is_manager, successions
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
 SHORT_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]*$")
@@ -20,6 +22,27 @@ class MemberUnit(TypedDocument):
 				),
 				title=_("Invalid short code"),
 			)
+		self.check_succession()
+
+	def check_succession(self):
+		"""A successor is another unit, reached by no chain of successions that leads back here; the
+		unit ceases the day before its successor takes over."""
+		if not self.successor_unit:
+			self.succession_date = self.succession_decision = None
+		try:
+			succession.check_succession(self.name, self.successor_unit, successions())
+		except succession.SuccessionError as error:
+			message = {
+				"own_successor": _("A unit cannot be its own successor."),
+				"circular_succession": _("{0} already leads back to {1} through its successors.").format(
+					frappe.bold(error.params.get("successor")), frappe.bold(self.unit_name)
+				),
+			}[error.code]
+			frappe.throw(message, title=_("Reorganisation"))
+		if self.successor_unit and self.succession_date and not self.valid_to:
+			self.valid_to = add_days(self.succession_date, -1)
+		if self.valid_from and self.valid_to and getdate(self.valid_to) < getdate(self.valid_from):
+			frappe.throw(_("A unit cannot cease before it was established."), title=_("Reorganisation"))
 
 	def onload(self):
 		self.set_onload("unit_users", unit_users(self.name))
