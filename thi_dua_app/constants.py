@@ -112,6 +112,8 @@ APP_PARENT_DOCTYPES = [
 	"Award Record",
 	"Staff Member",
 	"Staff Year Record",
+	"Unit Division",
+	"Division Year Record",
 ]
 
 # Framework DocTypes whose rows point at a document: (field of the DocType, field of the name).

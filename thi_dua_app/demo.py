@@ -385,10 +385,41 @@ STAFF = [
 ]
 
 
+# The head unit's divisions (illustrative), their 2017 record (rating, part in the movements,
+# unity) and their people.
+DIVISIONS = {
+	"Phòng Quản lý đất đai": (("HTXSNV", "Yes", "Yes"), ("Nguyễn Văn An", "Vũ Thị Giang", "Lê Minh Cường")),
+	"Văn phòng Sở": (("HTTNV", "Yes", "Yes"), ("Phạm Thu Dung", "Đỗ Văn Hải", "Trần Thị Bình")),
+	"Phòng Khoáng sản": (("HTTNV", "Yes", ""), ("Hoàng Đức Em", "Bùi Thị Lan")),
+}
+
+
 def make_staff():
-	"""The head unit's people with their years, initiatives and earlier CSTĐCS titles, so the
-	report of title eligibility has every kind of verdict to show for 2017."""
+	"""The head unit's divisions and people with their years, initiatives and earlier CSTĐCS titles,
+	so the report of title eligibility has every kind of verdict to show for 2017."""
 	unit = HEAD_UNIT
+	division_of = {}
+	for division_name, ((rating, movements, united), members) in DIVISIONS.items():
+		division = frappe.db.get_value("Unit Division", {"member_unit": unit, "division_name": division_name})
+		if not division:
+			division = (
+				frappe.get_doc(
+					{"doctype": "Unit Division", "division_name": division_name, "member_unit": unit}
+				)
+				.insert()
+				.name
+			)
+			frappe.get_doc(
+				{
+					"doctype": "Division Year Record",
+					"division": division,
+					"year": 2017,
+					"rating": rating,
+					"active_in_movements": movements,
+					"united": united,
+				}
+			).insert()
+		division_of.update({member: division for member in members})
 	for full_name, gender, position, years, cstdcs_years, discipline, under_review in STAFF:
 		member = frappe.db.get_value("Staff Member", {"full_name": full_name, "member_unit": unit})
 		if member:
@@ -400,6 +431,7 @@ def make_staff():
 					"full_name": full_name,
 					"gender": gender,
 					"member_unit": unit,
+					"division": division_of.get(full_name),
 					"position": position,
 					"employment_type": "Civil servant",
 					"recruited_on": "2010-08-01",

@@ -55,6 +55,8 @@ permission_query_conditions = {
 	"Award Record": "thi_dua_app.permissions.record_query_conditions",
 	"Staff Member": "thi_dua_app.permissions.staff_query_conditions",
 	"Staff Year Record": "thi_dua_app.permissions.staff_year_query_conditions",
+	"Unit Division": "thi_dua_app.permissions.division_query_conditions",
+	"Division Year Record": "thi_dua_app.permissions.division_year_query_conditions",
 	**{child: "thi_dua_app.permissions.child_query_conditions" for child in CHILD_PARENTS},
 	# Framework rows that point at a document (comments, versions, files, to-dos, tags, shares …).
 	**{doctype: "thi_dua_app.permissions.reference_query_conditions" for doctype in REFERENCES},
@@ -73,6 +75,8 @@ has_permission = {
 	"Award Record": "thi_dua_app.permissions.record_has_permission",
 	"Staff Member": "thi_dua_app.permissions.staff_has_permission",
 	"Staff Year Record": "thi_dua_app.permissions.staff_year_has_permission",
+	"Unit Division": "thi_dua_app.permissions.division_has_permission",
+	"Division Year Record": "thi_dua_app.permissions.division_year_has_permission",
 	**{doctype: "thi_dua_app.permissions.reference_has_permission" for doctype in REFERENCES},
 	"File": "thi_dua_app.permissions.file_has_permission",
 }

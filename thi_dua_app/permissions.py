@@ -263,6 +263,17 @@ def staff_condition(in_units: str) -> str:
 
 
 @_confined_to_units
+def division_condition(in_units: str) -> str:
+	"""A unit's divisions are its own to read and keep."""
+	return f"`tabUnit Division`.member_unit in {in_units}"
+
+
+@_confined_to_units
+def division_year_condition(in_units: str) -> str:
+	return f"`tabDivision Year Record`.member_unit in {in_units}"
+
+
+@_confined_to_units
 def staff_year_condition(in_units: str) -> str:
 	"""A person's year stays with the unit they served in that year."""
 	return f"`tabStaff Year Record`.member_unit in {in_units}"
@@ -287,6 +298,36 @@ staff_query_conditions, staff_read_permission = _read_rule("Staff Member", staff
 staff_year_query_conditions, staff_year_read_permission = _read_rule(
 	"Staff Year Record", staff_year_condition
 )
+
+
+division_query_conditions, division_read_permission = _read_rule("Unit Division", division_condition)
+division_year_query_conditions, division_year_read_permission = _read_rule(
+	"Division Year Record", division_year_condition
+)
+
+
+def division_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	"""Read with the row rule; written by the province or by the unit's officers (a division never
+	changes unit)."""
+	if ptype in READ_LIKE:
+		return division_read_permission(doc, ptype, user)
+	if is_manager(user):
+		return None
+	stored = None if doc.is_new() else frappe.db.get_value("Unit Division", doc.name, "member_unit")
+	return acts_for(stored if stored else doc.member_unit, user)
+
+
+def division_year_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	"""Read with the row rule; written by the province or by the officers of the division's unit."""
+	if ptype in READ_LIKE:
+		return division_year_read_permission(doc, ptype, user)
+	if is_manager(user):
+		return None
+	if doc.is_new():
+		unit = frappe.db.get_value("Unit Division", doc.division, "member_unit") if doc.division else None
+	else:
+		unit = frappe.db.get_value("Division Year Record", doc.name, "member_unit")
+	return acts_for(unit, user)
 
 
 def staff_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
@@ -436,6 +477,8 @@ PARENT_CONDITIONS = {
 	"Award Record": record_condition,
 	"Staff Member": staff_condition,
 	"Staff Year Record": staff_year_condition,
+	"Unit Division": division_condition,
+	"Division Year Record": division_year_condition,
 	# Templates and the legal masters are open to every role that reads them.
 	"Scoring Template": lambda user=None: None,
 	"Legal Regime": lambda user=None: None,

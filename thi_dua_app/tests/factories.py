@@ -205,9 +205,19 @@ def purge_world(world: World) -> None:
 		filters={"member_unit": ("in", [*world.units, world.outside_unit])},
 		pluck="name",
 	)
+	divisions = frappe.get_all(
+		"Unit Division", filters={"member_unit": ("in", [*world.units, world.outside_unit])}, pluck="name"
+	)
+	division_years = frappe.get_all(
+		"Division Year Record",
+		filters={"member_unit": ("in", [*world.units, world.outside_unit])},
+		pluck="name",
+	)
 	owned = {
+		"Division Year Record": (division_years, ()),
 		"Staff Year Record": (years, ("Staff Initiative",)),
 		"Staff Member": (staff, ("Staff Assignment",)),
+		"Unit Division": (divisions, ()),
 		"Government Flag Proposal": (flags, ("Government Flag Line",)),
 		"Award Record": (records, ("Notified User",)),
 		"Award Decision": (decisions, ("Decision Line",)),
@@ -330,10 +340,24 @@ def act_on(doctype: str, name: str, action: str):
 	return apply_workflow(frappe.get_doc(doctype, name).as_dict(), action)
 
 
-def plant_person(world: World, letter: str, text: str) -> tuple[str, str]:
-	"""A person of the unit and their 2017 record, with ``text`` in every field typed (the unit's
-	officer enters them, as the desk does): (Staff Member, Staff Year Record)."""
+def plant_person(world: World, letter: str, text: str) -> dict[str, str]:
+	"""A division of the unit with its 2017 record, and a person of it with theirs, with ``text`` in
+	every field typed (the unit's officer enters them, as the desk does): the names by DocType."""
 	frappe.set_user(world.user(f"officer_{letter}"))
+	division = frappe.get_doc(
+		{"doctype": "Unit Division", "division_name": f"{text} Phòng", "member_unit": world.unit(letter)}
+	).insert()
+	division_year = frappe.get_doc(
+		{
+			"doctype": "Division Year Record",
+			"division": division.name,
+			"year": 2017,
+			"rating": "HTXSNV",
+			"active_in_movements": "Yes",
+			"united": "Yes",
+			"notes": f"{text} division notes",
+		}
+	).insert()
 	staff = frappe.get_doc(
 		{
 			"doctype": "Staff Member",
@@ -341,6 +365,7 @@ def plant_person(world: World, letter: str, text: str) -> tuple[str, str]:
 			"gender": "Male",
 			"date_of_birth": "1980-02-03",
 			"member_unit": world.unit(letter),
+			"division": division.name,
 			"position": f"{text} position",
 			"leadership_level": "Head of division",
 			"employment_type": "Civil servant",
@@ -371,7 +396,12 @@ def plant_person(world: World, letter: str, text: str) -> tuple[str, str]:
 		}
 	).insert()
 	frappe.set_user("Administrator")
-	return staff.name, record.name
+	return {
+		"Staff Member": staff.name,
+		"Staff Year Record": record.name,
+		"Unit Division": division.name,
+		"Division Year Record": division_year.name,
+	}
 
 
 def outcome_chain(world: World, year: int, text: str = "") -> dict[str, str]:

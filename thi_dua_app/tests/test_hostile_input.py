@@ -72,7 +72,7 @@ class TestHostileInput(RestTestCase):
 		cls.meeting = make_meeting(cls.world).name
 		# The year's outcome for another year, to a draft decision, and a historic award of A.
 		cls.outcome = outcome_chain(cls.world, 2019, "hostile")
-		cls.staff, cls.year_record = plant_person(cls.world, "A", "hostile")
+		cls.people = plant_person(cls.world, "A", "hostile")
 		cls.record = (
 			frappe.get_doc(
 				{
@@ -106,8 +106,7 @@ class TestHostileInput(RestTestCase):
 			"Award Decision": self.outcome["decision"],
 			"Government Flag Proposal": self.outcome["government_flag"],
 			"Award Record": self.record,
-			"Staff Member": self.staff,
-			"Staff Year Record": self.year_record,
+			**self.people,
 			"Award Form": "CO_TINH",
 			"Legal Regime": "LTDKT2013-ND91",
 			"Base Salary Rate": frappe.db.get_value("Base Salary Rate", {"effective_from": "2017-07-01"}),

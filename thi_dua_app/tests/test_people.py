@@ -328,3 +328,152 @@ class TestPeople(ThiDuaTestCase):
 
 		queries_for("A")  # caches warmed (metadata, the regime)
 		self.assertEqual(queries_for("A"), queries_for("D"))
+
+	# ------------------------------------------------------------ divisions and their titles
+
+	def division(self, letter: str, name: str) -> str:
+		return (
+			frappe.get_doc(
+				{"doctype": "Unit Division", "division_name": name, "member_unit": self.world.unit(letter)}
+			)
+			.insert()
+			.name
+		)
+
+	def division_year(self, division: str, year: int = 2017, **values) -> str:
+		return (
+			frappe.get_doc(
+				{
+					"doctype": "Division Year Record",
+					"division": division,
+					"year": year,
+					"rating": "HTXSNV",
+					"active_in_movements": "Yes",
+					"united": "Yes",
+					**values,
+				}
+			)
+			.insert()
+			.name
+		)
+
+	def test_a_division_is_its_unit_s_own(self):
+		own, other = self.division("B", "Phòng B"), self.division("C", "Phòng C")
+		other_year = self.division_year(other)
+		self.as_user("officer_B")
+		self.assertEqual(
+			frappe.get_list("Unit Division", pluck="name", filters={"name": ("in", [own, other])}), [own]
+		)
+		self.assertFalse(frappe.has_permission("Division Year Record", "read", other_year))
+		self.assertRaises(frappe.PermissionError, self.division_year, other, 2016)
+		self.assertRaises(frappe.PermissionError, self.division, "C", "Phòng gửi sang C")
+		# Another unit's division is refused without its name being told.
+		with self.assertRaises(frappe.ValidationError) as refused:
+			self.staff("B", "Sai Phòng", division=other)
+		self.assertNotIn("Phòng C", str(refused.exception))
+		frappe.set_user("Administrator")
+		self.assertRaisesRegex(
+			frappe.ValidationError, "already has a division", self.division, "B", " Phòng  B "
+		)
+
+	def test_a_person_s_year_takes_their_division_and_a_transfer_leaves_it(self):
+		room = self.division("C", "Phòng Tổng hợp")
+		member = self.staff("C", "Người Phòng", division=room)
+		record = self.year(member, 2017)
+		self.assertEqual(frappe.db.get_value(YEAR_RECORD, record, "division"), room)
+		doc = frappe.get_doc(STAFF, member)
+		doc.member_unit = self.world.unit("B")
+		doc.save()
+		self.assertIsNone(doc.division)
+
+	def test_a_division_s_titles_count_its_people(self):
+		room = self.division("C", "Phòng Xuất Sắc")
+		names = []
+		for index in range(4):
+			member = self.staff("C", f"Thành Viên {index}", division=room)
+			names.append(member)
+			initiatives = [{"title": "SK", "scope": "Unit"}] if index == 0 else []
+			self.year(member, 2017, "HTXSNV" if index == 0 else "HTTNV", initiatives=initiatives)
+		# The fourth worked 8 months: not LĐTT, but completed their duties.
+		frappe.db.set_value(YEAR_RECORD, {"staff_member": names[3]}, "months_worked", 8)
+		self.division_year(room)
+		frappe.get_doc(
+			{
+				"doctype": "Award Record",
+				"recipient_kind": "Collective",
+				"member_unit": self.world.unit("C"),
+				"division": room,
+				"award_form": "TTLDXS",
+				"year": 2016,
+				"award_type": "Regular",
+				"decision_number": "7/QĐ-UBND",
+				"decision_date": "2017-01-10",
+			}
+		).insert()
+
+		def verdicts():
+			results, rules = people.person_verdicts(2017, self.world.unit("C"))
+			(found,) = people.collective_verdicts(2017, results, rules, self.world.unit("C"))
+			return found.verdicts
+
+		found = verdicts()
+		self.assertEqual(
+			{title: verdict.status for title, verdict in found.items()},
+			{"TTLDTT": "Qualified", "TTLDXS": "Qualified", "BK_TINH": "Qualified"},
+		)
+		self.assertIn(
+			"3 of 4 people are Lao động tiên tiến (75 %; at least 70 %).", people.reason(found["TTLDXS"])
+		)
+		self.assertIn("2 consecutive years excellent", people.reason(found["BK_TINH"]))
+		# A caution on one member (the one who is not LĐTT anyway) bars both collective titles under
+		# the 2013 law.
+		frappe.db.set_value(
+			YEAR_RECORD,
+			{"staff_member": names[3]},
+			{"discipline_form": "Caution", "discipline_from": "2017-04-01", "discipline_to": "2018-03-31"},
+		)
+		found = verdicts()
+		self.assertEqual(found["TTLDXS"].status, "Not qualified")
+		self.assertEqual(people.reason(found["TTLDTT"]), "1 member(s) under a caution or heavier measure.")
+		self.in_vietnamese()
+		self.assertEqual(people.reason(found["TTLDTT"]), "1 thành viên bị kỷ luật từ cảnh cáo trở lên.")
+
+	def test_every_condition_of_a_collective_is_said(self):
+		from thi_dua_app import eligibility
+
+		rules = people.Regime(people.regime_for_year(2017)).eligibility_rules()
+		empty = eligibility.Collective("x", {2017: eligibility.CollectiveYear(2017)})
+		for verdict in (
+			eligibility.ttldtt(empty, 2017, rules),
+			eligibility.ttldxs(empty, 2017, rules),
+			eligibility.bk_collective(empty, 2017, rules),
+		):
+			for condition in verdict.conditions:
+				# A condition without words raises.
+				self.assertTrue(people.describe(condition))
+
+	def test_the_report_shows_divisions_beside_people(self):
+		room = self.division("C", "Phòng Báo Cáo")
+		member = self.staff("C", "Người Báo Cáo", division=room)
+		self.year(member, 2017)
+		self.division_year(room, active_in_movements="")
+		rows = title_eligibility.execute(
+			{"year": 2017, "member_unit": self.world.unit("C"), "title": "TTLDTT"}
+		)[1]
+		self.assertEqual(
+			[(row["full_name"], row["kind"], row["status"]) for row in rows],
+			[("Phòng Báo Cáo", "Collective", "Needs a manual check")],
+		)
+		self.assertEqual(rows[0]["record_type"], "Division Year Record")
+
+	def test_an_earlier_excellent_year_counts_for_the_collective_bang_khen(self):
+		room = self.division("C", "Phòng Hai Năm")
+		self.division_year(room, 2016)
+		for index in range(2):
+			member = self.staff("C", f"Hai Năm {index}", division=room)
+			self.year(member, 2017, "HTXSNV", initiatives=[{"title": "SK", "scope": "Unit"}])
+		self.division_year(room, 2017)
+		results, rules = people.person_verdicts(2017, self.world.unit("C"))
+		(found,) = people.collective_verdicts(2017, results, rules, self.world.unit("C"))
+		self.assertEqual(found.verdicts["BK_TINH"].status, "Qualified")
+		self.assertIn("2 consecutive years", people.reason(found.verdicts["BK_TINH"]))

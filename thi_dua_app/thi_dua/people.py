@@ -24,14 +24,29 @@ YEAR_RECORD = "Staff Year Record"
 # whose regime says so.
 WARNING_OR_WORSE = ("Caution", "Salary reduction", "Demotion", "Removal from post", "Dismissal")
 CONDUCT = {"Good": True, "Not good": False}
-# The individual titles, in the order the rules build on each other.
+YES_NO = {"Yes": True, "No": False}
+# The individual titles, in the order the rules build on each other; then a collective's.
 PERSON_TITLES = (rules_of.LDTT, rules_of.CSTDCS, rules_of.CSTDT, rules_of.BK_TINH)
+COLLECTIVE_TITLES = (rules_of.TTLDTT, rules_of.TTLDXS, rules_of.BK_TINH)
 
 
 @dataclass(frozen=True)
 class PersonVerdicts:
 	staff_member: str
 	full_name: str
+	member_unit: str
+	record: str
+	rating: str | None
+	verdicts: dict[str, rules_of.Verdict]
+	division: str | None = None
+	# Under a caution or heavier measure at some time in the year.
+	warned: bool = False
+
+
+@dataclass(frozen=True)
+class CollectiveVerdicts:
+	division: str
+	division_name: str
 	member_unit: str
 	record: str
 	rating: str | None
@@ -58,7 +73,7 @@ def person_verdicts(year: int, member_unit: str | None = None) -> tuple[list[Per
 	records = frappe.get_list(
 		YEAR_RECORD,
 		filters=filters,
-		fields=["name", "staff_member", "full_name", "member_unit", "rating"],
+		fields=["name", "staff_member", "full_name", "member_unit", "division", "rating"],
 		order_by="member_unit asc, full_name asc, name asc",
 		limit_page_length=0,
 	)
@@ -74,9 +89,106 @@ def person_verdicts(year: int, member_unit: str | None = None) -> tuple[list[Per
 				record=record.name,
 				rating=record.rating or None,
 				verdicts=verdicts_of(person, year, rules),
+				division=record.division or None,
+				warned=any(
+					measure.warning_or_worse and measure.touches(year) for measure in person.disciplines
+				),
 			)
 		)
 	return results, rules
+
+
+def collective_verdicts(
+	year: int, results: list[PersonVerdicts], rules: rules_of.Rules, member_unit: str | None = None
+) -> list[CollectiveVerdicts]:
+	"""Every readable division's verdicts for the year: its own record and earlier ratings, its
+	ledger, and the counts of its people's verdicts (``results``, from person_verdicts), in three
+	queries."""
+	filters = {"year": year}
+	if member_unit:
+		filters["member_unit"] = member_unit
+	records = frappe.get_list(
+		"Division Year Record",
+		filters=filters,
+		fields=[
+			"name",
+			"division",
+			"division_name",
+			"member_unit",
+			"rating",
+			"active_in_movements",
+			"united",
+		],
+		order_by="member_unit asc, division_name asc, name asc",
+		limit_page_length=0,
+	)
+	awards = defaultdict(list)
+	for row in frappe.get_all(
+		"Award Record",
+		filters={"division": ("in", [record.division for record in records] or [""]), "year": ("<=", year)},
+		fields=["division", "year", "award_form", "counts_for_streaks", "revoked"],
+		limit_page_length=0,
+	):
+		counts = bool(cint(row.counts_for_streaks)) and not cint(row.revoked)
+		awards[row.division].append(rules_of.Award(cint(row.year), row.award_form, counts))
+	# Earlier years' own ratings: rated excellent counts towards the collective Bằng khen.
+	earlier = defaultdict(dict)
+	for row in frappe.get_all(
+		"Division Year Record",
+		filters={"division": ("in", [record.division for record in records] or [""]), "year": ("<", year)},
+		fields=["division", "year", "rating"],
+		limit_page_length=0,
+	):
+		earlier[row.division][cint(row.year)] = rules_of.CollectiveYear(
+			year=cint(row.year), rating=row.rating or None
+		)
+	members = defaultdict(list)
+	for result in results:
+		if result.division:
+			members[result.division].append(result)
+	verdicts = []
+	for record in records:
+		people_of = members[record.division]
+		collective = rules_of.Collective(
+			key=record.division,
+			years={
+				**earlier[record.division],
+				year: rules_of.CollectiveYear(
+					year=year,
+					rating=record.rating or None,
+					members=len(people_of),
+					members_completed=sum(
+						1 for person in people_of if rules_of.rating_at_least(person.rating, rules_of.HTNV)
+					),
+					members_ldtt=sum(1 for person in people_of if _qualified(person, rules_of.LDTT)),
+					members_cstdcs=sum(1 for person in people_of if _qualified(person, rules_of.CSTDCS)),
+					members_warned=sum(1 for person in people_of if person.warned),
+					active_in_movements=YES_NO.get(record.active_in_movements or ""),
+					unity_ok=YES_NO.get(record.united or ""),
+				),
+			},
+			awards=tuple(awards[record.division]),
+		)
+		ttldxs = rules_of.ttldxs(collective, year, rules)
+		verdicts.append(
+			CollectiveVerdicts(
+				division=record.division,
+				division_name=record.division_name,
+				member_unit=record.member_unit,
+				record=record.name,
+				rating=record.rating or None,
+				verdicts={
+					rules_of.TTLDTT: rules_of.ttldtt(collective, year, rules),
+					rules_of.TTLDXS: ttldxs,
+					rules_of.BK_TINH: rules_of.bk_collective(collective, year, rules, ttldxs),
+				},
+			)
+		)
+	return verdicts
+
+
+def _qualified(result: PersonVerdicts, title: str) -> bool:
+	return result.verdicts[title].status == rules_of.QUALIFIED
 
 
 def verdicts_of(person: rules_of.Person, year: int, rules: rules_of.Rules) -> dict[str, rules_of.Verdict]:
@@ -305,8 +417,82 @@ def describe(condition: rules_of.Condition) -> str:
 		return _("Only {0} initiative(s) or research in {1}–{2}; {3} are needed.").format(
 			p["count"], p["first"], p["last"], p["minimum"]
 		)
-	# A condition of a collective title (or a new one): its code and numbers, never nothing.
-	return f"{code}: {p}"
+	return describe_collective(condition)
+
+
+def describe_collective(condition: rules_of.Condition) -> str:
+	p, met, code = condition.params, condition.met, condition.code
+	if code == "collective_rating":
+		if met is None:
+			return _("The collective's rating for the year is not recorded.")
+		if met:
+			return _("The collective is rated: {0}.").format(rating_words(p["rating"]))
+		return _("The collective is rated: {0}; the title needs {1} or better.").format(
+			rating_words(p["rating"]), rating_words(p["minimum"])
+		)
+	if code == "active_in_movements":
+		if met is None:
+			return _("The unit has not yet judged the collective's part in the emulation movements.")
+		return (
+			_("Active in the emulation movements.")
+			if met
+			else _("Judged not active in the emulation movements.")
+		)
+	if code == "unity":
+		if met is None:
+			return _("The unit has not yet judged the collective's unity.")
+		return _("United and internally clean.") if met else _("Judged not united.")
+	if code == "members_known":
+		if met:
+			return _("{0} people of the collective have a record for the year.").format(p["members"])
+		return _("No person of the collective has a record for the year.")
+	if code == "ldtt_share":
+		share = _percent(p["ldtt"] / p["members"]) if p["members"] else "0"
+		minimum = _percent(p["minimum"])
+		if met:
+			return _("{0} of {1} people are Lao động tiên tiến ({2} %; at least {3} %).").format(
+				p["ldtt"], p["members"], share, minimum
+			)
+		if p["strict"]:
+			return _("{0} of {1} people are Lao động tiên tiến ({2} %); more than {3} % are needed.").format(
+				p["ldtt"], p["members"], share, minimum
+			)
+		return _("{0} of {1} people are Lao động tiên tiến ({2} %); at least {3} % are needed.").format(
+			p["ldtt"], p["members"], share, minimum
+		)
+	if code == "all_members_complete":
+		if met:
+			return _("Every member completed their duties.")
+		return _("{0} of {1} members completed their duties; every member must.").format(
+			p["completed"], p["members"]
+		)
+	if code == "no_member_warned":
+		if met:
+			return _("No member is under a caution or heavier measure.")
+		return _("{0} member(s) under a caution or heavier measure.").format(p["warned"])
+	if code == "cstdcs_members":
+		if met:
+			return _("{0} Chiến sĩ thi đua cơ sở among its people (at least {1}).").format(
+				p["count"], p["minimum"]
+			)
+		return _("{0} Chiến sĩ thi đua cơ sở among its people; at least {1} are needed.").format(
+			p["count"], p["minimum"]
+		)
+	if code == "collective_streak":
+		if met is None:
+			return _("The collective's result for the year is not settled yet.")
+		if met:
+			return _("{0} consecutive years excellent or Tập thể lao động xuất sắc (at least {1}).").format(
+				p["years"], p["minimum"]
+			)
+		return _(
+			"Only {0} consecutive year(s) excellent or Tập thể lao động xuất sắc; {1} are needed."
+		).format(p["years"], p["minimum"])
+	raise ValueError(f"No words for the condition {code}")
+
+
+def _percent(share: float) -> str:
+	return _number(round(share * 100, 1))
 
 
 def _number(value) -> str:

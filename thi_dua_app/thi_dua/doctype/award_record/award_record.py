@@ -16,6 +16,7 @@ class AwardRecord(TypedDocument):
 		if not 1990 <= cint(self.year) <= 2100:
 			frappe.throw(_("The year must be between {0} and {1}.").format(1990, 2100))
 		self.check_staff_member()
+		self.check_division()
 		self.counts_for_streaks = counts_for_streaks(self.award_type, bool(cint(self.revoked)))
 		self.set("notified_users", [{"user": user} for user in users_acting_for([self.member_unit])])
 		if self.award_decision and not self.is_new() and self.has_value_changed("award_decision"):
@@ -42,3 +43,12 @@ class AwardRecord(TypedDocument):
 				),
 				title=_("Staff member"),
 			)
+
+	def check_division(self):
+		"""An award to a division names a division of the unit it is recorded under."""
+		if not self.division:
+			return
+		if self.recipient_kind != "Collective":
+			frappe.throw(_("Only an award to a collective names a division."), title=_("Division"))
+		if frappe.db.get_value("Unit Division", self.division, "member_unit") != self.member_unit:
+			frappe.throw(_("The division is not one of the unit's."), title=_("Division"))

@@ -26,6 +26,12 @@ class StaffMember(TypedDocument):
 		if self.left_on:
 			self.is_active = 0
 		self.keep_history()
+		if self.division and division_unit(self.division) != self.member_unit:
+			if not self.is_new() and self.has_value_changed("member_unit"):
+				# Moved to another unit: the old unit's division is left behind.
+				self.division = None
+			else:
+				refuse_division(self.member_unit)
 
 	def keep_history(self):
 		"""The units served, kept by the server: the first row when the person is entered, a new row
@@ -48,6 +54,20 @@ class StaffMember(TypedDocument):
 			return
 		current.to_date = add_days(start, -1)
 		self.append("assignments", {"member_unit": self.member_unit, "from_date": start})
+
+
+def division_unit(division: str) -> str | None:
+	return frappe.db.get_value("Unit Division", division, "member_unit")
+
+
+def refuse_division(unit: str) -> None:
+	"""A division of another unit is refused without naming it (its name is that unit's)."""
+	frappe.throw(
+		_("Choose a division of {0}.").format(
+			frappe.bold(frappe.db.get_value("Member Unit", unit, "unit_name") or unit)
+		),
+		title=_("Division"),
+	)
 
 
 def check_dates(*labelled) -> None:

@@ -7,7 +7,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt, getdate
 
-from thi_dua_app.thi_dua.doctype.staff_member.staff_member import check_dates
+from thi_dua_app.thi_dua.doctype.staff_member.staff_member import check_dates, division_unit, refuse_division
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
 YEARS = (1990, 2100)
@@ -17,9 +17,17 @@ class StaffYearRecord(TypedDocument):
 	def validate(self):
 		if not YEARS[0] <= cint(self.year) <= YEARS[1]:
 			frappe.throw(_("The year must be between {0} and {1}.").format(*YEARS))
+		person = self.staff_member and frappe.db.get_value(
+			"Staff Member", self.staff_member, ["member_unit", "division", "full_name"], as_dict=True
+		)
+		if not person:
+			frappe.throw(_("Choose the staff member."), title=_("Staff member"))
 		if self.is_new():
-			self.member_unit = frappe.db.get_value("Staff Member", self.staff_member, "member_unit")
-		self.full_name = frappe.db.get_value("Staff Member", self.staff_member, "full_name")
+			self.member_unit = person.member_unit
+			self.division = self.division or person.division
+		if self.division and division_unit(self.division) != self.member_unit:
+			refuse_division(self.member_unit)
+		self.full_name = person.full_name
 		if self.months_worked is not None and not 0 <= flt(self.months_worked) <= 12:
 			frappe.throw(_("Months worked must be between 0 and 12."), title=_("Months worked"))
 		duplicate = frappe.db.get_value(

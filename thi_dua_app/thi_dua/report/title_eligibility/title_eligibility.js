@@ -23,6 +23,8 @@ frappe.query_reports["Title Eligibility"] = {
 				{ value: "CSTDCS", label: __("Chiến sĩ thi đua cơ sở") },
 				{ value: "CSTDT", label: __("Chiến sĩ thi đua cấp tỉnh") },
 				{ value: "BK_TINH", label: __("Bằng khen của Chủ tịch UBND tỉnh") },
+				{ value: "TTLDTT", label: __("Tập thể lao động tiên tiến") },
+				{ value: "TTLDXS", label: __("Tập thể lao động xuất sắc") },
 			],
 		},
 		{

@@ -1,6 +1,7 @@
-"""Đủ điều kiện danh hiệu: for every person of a unit (or of all the units the user reads) in a
-year, each individual title's verdict under the regime in force — qualified, not qualified or a
-manual check — with the deciding condition in Vietnamese, and each unit's CSTĐCS quota."""
+"""Đủ điều kiện danh hiệu: for every person and every division (phòng, ban) of a unit — or of all
+the units the user reads — in a year, each title's verdict under the regime in force (qualified,
+not qualified or a manual check) with the deciding condition in Vietnamese, and each unit's CSTĐCS
+quota. A division's titles count its people's verdicts."""
 
 import frappe
 from frappe import _
@@ -9,7 +10,7 @@ from thi_dua_app import eligibility
 from thi_dua_app.thi_dua import people
 from thi_dua_app.thi_dua.report_data import YEARS, ReportFilter, guarded_report
 
-TITLES = people.PERSON_TITLES
+TITLES = tuple(dict.fromkeys((*people.PERSON_TITLES, *people.COLLECTIVE_TITLES)))
 STATUSES = (eligibility.QUALIFIED, eligibility.NOT_QUALIFIED, eligibility.MANUAL)
 
 
@@ -26,18 +27,50 @@ def execute(filters):
 		# No regime for that year, or a regime that lacks a parameter: said as the regime says it.
 		frappe.clear_last_message()
 		return columns(), [], frappe.utils.escape_html(str(error))
+	collectives = people.collective_verdicts(filters.year, results, rules, filters.member_unit)
 	names = title_names()
+	units = {result.member_unit for result in results} | {result.member_unit for result in collectives}
 	unit_names = dict(
 		frappe.get_all(
 			"Member Unit",
-			filters={"name": ("in", sorted({result.member_unit for result in results}) or [""])},
+			filters={"name": ("in", sorted(units) or [""])},
 			fields=["name", "unit_name"],
 			as_list=True,
 		)
 	)
+	divisions = {result.division for result in results if result.division}
+	division_names = dict(
+		frappe.get_all(
+			"Unit Division",
+			filters={"name": ("in", sorted(divisions) or [""])},
+			fields=["name", "division_name"],
+			as_list=True,
+		)
+	)
+	recipients = [
+		(
+			_("Individual"),
+			result.full_name,
+			division_names.get(result.division, ""),
+			result,
+			people.PERSON_TITLES,
+			"Staff Year Record",
+		)
+		for result in results
+	] + [
+		(
+			_("Collective"),
+			result.division_name,
+			result.division_name,
+			result,
+			people.COLLECTIVE_TITLES,
+			"Division Year Record",
+		)
+		for result in collectives
+	]
 	rows = []
-	for result in results:
-		for title in TITLES:
+	for kind, recipient, division, result, titles, record_type in recipients:
+		for title in titles:
 			verdict = result.verdicts[title]
 			if (filters.title and title != filters.title) or (
 				filters.status and verdict.status != filters.status
@@ -45,12 +78,15 @@ def execute(filters):
 				continue
 			rows.append(
 				{
-					"full_name": result.full_name,
+					"full_name": recipient,
+					"kind": kind,
 					"member_unit": unit_names.get(result.member_unit, result.member_unit),
+					"division": division,
 					"rating": result.rating,
 					"title": names.get(title, title),
 					"status": people.status_label(verdict.status),
 					"reason": people.reason(verdict),
+					"record_type": record_type,
 					"record": result.record,
 				}
 			)
@@ -86,17 +122,20 @@ def quota_message(summaries, unit_names: dict) -> str | None:
 
 def columns() -> list[dict]:
 	return [
-		{"fieldname": "full_name", "label": _("Full name"), "fieldtype": "Data", "width": 200},
-		{"fieldname": "member_unit", "label": _("Member unit"), "fieldtype": "Data", "width": 220},
+		{"fieldname": "full_name", "label": _("Recipient"), "fieldtype": "Data", "width": 200},
+		{"fieldname": "kind", "label": _("Kind"), "fieldtype": "Data", "width": 90},
+		{"fieldname": "member_unit", "label": _("Member unit"), "fieldtype": "Data", "width": 200},
+		{"fieldname": "division", "label": _("Division"), "fieldtype": "Data", "width": 150},
 		{"fieldname": "rating", "label": _("Quality rating"), "fieldtype": "Data", "width": 90},
 		{"fieldname": "title", "label": _("Emulation title"), "fieldtype": "Data", "width": 220},
 		{"fieldname": "status", "label": _("Verdict"), "fieldtype": "Data", "width": 120},
-		{"fieldname": "reason", "label": _("Reason"), "fieldtype": "Data", "width": 480},
+		{"fieldname": "reason", "label": _("Reason"), "fieldtype": "Data", "width": 520},
+		{"fieldname": "record_type", "label": _("Record type"), "fieldtype": "Data", "hidden": 1},
 		{
 			"fieldname": "record",
 			"label": _("Year record"),
-			"fieldtype": "Link",
-			"options": "Staff Year Record",
-			"width": 130,
+			"fieldtype": "Dynamic Link",
+			"options": "record_type",
+			"width": 140,
 		},
 	]
