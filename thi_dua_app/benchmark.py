@@ -534,6 +534,7 @@ def run_people(repeat: int = 3) -> None:
 		frappe.db.commit()
 	frappe.set_user(MANAGER)
 	year = PEOPLE_YEARS[-1]
+	people.person_verdicts(year)  # caches warmed (metadata, the regime, the user's roles)
 	counted = []
 	real_sql = frappe.db.sql
 
