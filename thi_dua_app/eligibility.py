@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from thi_dua_app import regime
@@ -437,6 +437,25 @@ def _bk_by_ratings(person: Person, year: int, rules: Rules) -> Verdict:
 				{"count": count, "minimum": rules.bk_initiatives, "first": first, "last": year},
 			),
 		),
+	)
+
+
+def repeated_next_year(person: Person, year: int, titles: Iterable[str]) -> Person:
+	"""The person as they would stand a year on if that year repeats this one: the same rating,
+	months and conduct, the year's initiatives recognised again at the same scope, and the titles
+	they qualify for this year (``titles``) in the ledger. What a "nearly eligible" person lacks is
+	then one more such year."""
+	following = year + 1
+	data = person.years.get(year) or PersonYear(year)
+	return Person(
+		key=person.key,
+		years={**person.years, following: replace(data, year=following)},
+		initiatives=(
+			*person.initiatives,
+			*(Initiative(following, found.scope) for found in person.initiatives if found.year == year),
+		),
+		awards=(*person.awards, *(Award(year, title) for title in titles)),
+		disciplines=person.disciplines,
 	)
 
 

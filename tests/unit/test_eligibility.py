@@ -40,6 +40,7 @@ from thi_dua_app.eligibility import (
 	cstdt,
 	ldtt,
 	rating_streak,
+	repeated_next_year,
 	rules_from_parameters,
 	share_reaches,
 	ttldtt,
@@ -417,3 +418,25 @@ def test_a_regime_without_a_required_parameter_is_refused():
 		"missing_parameter",
 		{"parameter": "LDTT minimum months worked"},
 	)
+
+
+def test_a_year_like_this_one_again_is_what_a_nearly_eligible_person_lacks():
+	"""CSTĐCS in 2016 and 2017 with a provincial initiative in 2017: CSTĐ cấp tỉnh needs a third
+	year; repeated, 2018 reaches it (2013 law). Under the 2022 law, the two CSTĐCS already make the
+	Bằng khen this year."""
+	person = Person(
+		"p",
+		years={2016: PersonYear(2016, HTXSNV, 12, True), 2017: PersonYear(2017, HTXSNV, 12, True)},
+		initiatives=(Initiative(2016, UNIT_SCOPE), Initiative(2017, PROVINCE_SCOPE)),
+		awards=(Award(2016, CSTDCS),),
+	)
+	assert cstdt(person, 2017, RULES_2017).status == NOT_QUALIFIED
+	projected = repeated_next_year(person, 2017, [LDTT, CSTDCS])
+	assert projected.years[2018] == PersonYear(2018, HTXSNV, 12, True)
+	assert Initiative(2018, PROVINCE_SCOPE) in projected.initiatives
+	assert Award(2017, CSTDCS) in projected.awards
+	assert cstdt(projected, 2018, RULES_2017).status == QUALIFIED
+	assert bk_individual(person, 2017, RULES_2022).status == QUALIFIED
+	# A discipline that runs into next year still bars it.
+	barred = replace(person, disciplines=(Discipline(date(2017, 12, 1), date(2018, 6, 30)),))
+	assert cstdt(repeated_next_year(barred, 2017, [LDTT, CSTDCS]), 2018, RULES_2017).status == NOT_QUALIFIED

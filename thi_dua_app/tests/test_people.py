@@ -477,3 +477,22 @@ class TestPeople(ThiDuaTestCase):
 		(found,) = people.collective_verdicts(2017, results, rules, self.world.unit("C"))
 		self.assertEqual(found.verdicts["BK_TINH"].status, "Qualified")
 		self.assertIn("2 consecutive years", people.reason(found.verdicts["BK_TINH"]))
+
+	def test_the_report_finds_who_is_a_year_short(self):
+		near = self.staff("C", "Còn Một Năm")
+		self.year(near, 2016, "HTXSNV", initiatives=[{"title": "SK 2016", "scope": "Unit"}])
+		self.year(near, 2017, "HTXSNV", initiatives=[{"title": "SK 2017", "scope": "Province"}])
+		self.award("C", near, 2016)
+		far = self.staff("C", "Còn Xa")
+		self.year(far, 2017)
+		results, _rules = people.person_verdicts(2017, self.world.unit("C"))
+		self.assertEqual(
+			{result.full_name: result.next_year for result in results}["Còn Một Năm"], ("CSTDT",)
+		)
+		rows = title_eligibility.execute(
+			{"year": 2017, "member_unit": self.world.unit("C"), "status": "Possible next year"}
+		)[1]
+		self.assertEqual(
+			[(row["full_name"], row["title"], row["next_year"]) for row in rows],
+			[("Còn Một Năm", "Chiến sĩ thi đua cấp tỉnh", "Possible next year")],
+		)

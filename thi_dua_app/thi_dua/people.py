@@ -41,6 +41,8 @@ class PersonVerdicts:
 	division: str | None = None
 	# Under a caution or heavier measure at some time in the year.
 	warned: bool = False
+	# Titles not reached this year that one more year like this one would reach.
+	next_year: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ def person_verdicts(year: int, member_unit: str | None = None) -> tuple[list[Per
 	results = []
 	for record in records:
 		person = people[record.staff_member]
+		verdicts = verdicts_of(person, year, rules)
 		results.append(
 			PersonVerdicts(
 				staff_member=record.staff_member,
@@ -88,14 +91,29 @@ def person_verdicts(year: int, member_unit: str | None = None) -> tuple[list[Per
 				member_unit=record.member_unit,
 				record=record.name,
 				rating=record.rating or None,
-				verdicts=verdicts_of(person, year, rules),
+				verdicts=verdicts,
 				division=record.division or None,
 				warned=any(
 					measure.warning_or_worse and measure.touches(year) for measure in person.disciplines
 				),
+				next_year=next_year_titles(person, year, rules, verdicts),
 			)
 		)
 	return results, rules
+
+
+def next_year_titles(
+	person: rules_of.Person, year: int, rules: rules_of.Rules, verdicts: dict[str, rules_of.Verdict]
+) -> tuple[str, ...]:
+	"""The consecutive-year titles (CSTĐ cấp tỉnh, Bằng khen) the person misses this year and would
+	reach next year if it repeats this one, under this year's rules."""
+	reached = [title for title, verdict in verdicts.items() if verdict.status == rules_of.QUALIFIED]
+	following = verdicts_of(rules_of.repeated_next_year(person, year, reached), year + 1, rules)
+	return tuple(
+		title
+		for title in (rules_of.CSTDT, rules_of.BK_TINH)
+		if verdicts[title].status != rules_of.QUALIFIED and following[title].status == rules_of.QUALIFIED
+	)
 
 
 def collective_verdicts(

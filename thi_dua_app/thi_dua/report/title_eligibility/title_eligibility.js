@@ -36,6 +36,7 @@ frappe.query_reports["Title Eligibility"] = {
 				{ value: "Qualified", label: __("Qualified") },
 				{ value: "Not qualified", label: __("Not qualified") },
 				{ value: "Needs a manual check", label: __("Needs a manual check") },
+				{ value: "Possible next year", label: __("Possible next year") },
 			],
 		},
 	],

@@ -11,7 +11,9 @@ from thi_dua_app.thi_dua import people
 from thi_dua_app.thi_dua.report_data import YEARS, ReportFilter, guarded_report
 
 TITLES = tuple(dict.fromkeys((*people.PERSON_TITLES, *people.COLLECTIVE_TITLES)))
-STATUSES = (eligibility.QUALIFIED, eligibility.NOT_QUALIFIED, eligibility.MANUAL)
+# "Possible next year": not reached this year, reached next year if it repeats this one.
+NEXT_YEAR = "Possible next year"
+STATUSES = (eligibility.QUALIFIED, eligibility.NOT_QUALIFIED, eligibility.MANUAL, NEXT_YEAR)
 
 
 @guarded_report(
@@ -72,8 +74,11 @@ def execute(filters):
 	for kind, recipient, division, result, titles, record_type in recipients:
 		for title in titles:
 			verdict = result.verdicts[title]
-			if (filters.title and title != filters.title) or (
-				filters.status and verdict.status != filters.status
+			possible = title in getattr(result, "next_year", ())
+			if filters.title and title != filters.title:
+				continue
+			if filters.status and (
+				not possible if filters.status == NEXT_YEAR else verdict.status != filters.status
 			):
 				continue
 			rows.append(
@@ -86,6 +91,7 @@ def execute(filters):
 					"title": names.get(title, title),
 					"status": people.status_label(verdict.status),
 					"reason": people.reason(verdict),
+					"next_year": _("Possible next year") if possible else "",
 					"record_type": record_type,
 					"record": result.record,
 				}
@@ -130,6 +136,7 @@ def columns() -> list[dict]:
 		{"fieldname": "title", "label": _("Emulation title"), "fieldtype": "Data", "width": 220},
 		{"fieldname": "status", "label": _("Verdict"), "fieldtype": "Data", "width": 120},
 		{"fieldname": "reason", "label": _("Reason"), "fieldtype": "Data", "width": 520},
+		{"fieldname": "next_year", "label": _("Next year"), "fieldtype": "Data", "width": 150},
 		{"fieldname": "record_type", "label": _("Record type"), "fieldtype": "Data", "hidden": 1},
 		{
 			"fieldname": "record",
