@@ -20,10 +20,12 @@ from thi_dua_app.tests.utils import ThiDuaTestCase
 from thi_dua_app.thi_dua.dashboard_chart_source.evaluations_by_state.evaluations_by_state import (
 	get as evaluations_by_state,
 )
+from thi_dua_app.thi_dua.report.award_history.award_history import execute as award_history
 from thi_dua_app.thi_dua.report.bloc_ranking.bloc_ranking import execute as bloc_ranking
 from thi_dua_app.thi_dua.report.pledge_fulfilment.pledge_fulfilment import execute as pledge_fulfilment
 from thi_dua_app.thi_dua.report.province_overview.province_overview import execute as province_overview
 from thi_dua_app.thi_dua.report.scoring_progress.scoring_progress import execute as scoring_progress
+from thi_dua_app.thi_dua.report.title_eligibility.title_eligibility import execute as title_eligibility
 from thi_dua_app.thi_dua.report.unit_history.unit_history import execute as unit_history
 
 REPORT_DIR = Path(__file__).resolve().parents[1] / "thi_dua" / "report"
@@ -193,7 +195,7 @@ class TestOutputEscaping(ThiDuaTestCase):
 
 	def test_every_report_declares_the_escaping_formatter(self):
 		scripts = sorted(REPORT_DIR.glob("*/*.js"))
-		self.assertEqual(len(scripts), 8)
+		self.assertEqual(len(scripts), len(list(REPORT_DIR.glob("*/*.json"))))
 		for path in scripts:
 			self.assertIn("formatter: thi_dua.report_formatter,", path.read_text(), path.name)
 
@@ -206,10 +208,13 @@ class TestOutputEscaping(ThiDuaTestCase):
 			scoring_progress(pledge)[0],
 			unit_history({"member_unit": self.world.unit("D")})[0],
 			province_overview({"year": 2017})[0],
+			award_history({"from_year": 2016, "to_year": 2017})[0],
+			title_eligibility({"year": 2017})[0],
 		):
+			# A Dynamic Link is escaped by the formatter like text (only Link is left to Frappe).
 			self.assertEqual(
 				{column["fieldtype"] for column in columns}
-				- {"Data", "Link", "Int", "Float", "Date", "Check"},
+				- {"Data", "Link", "Dynamic Link", "Int", "Float", "Date", "Check"},
 				set(),
 			)
 

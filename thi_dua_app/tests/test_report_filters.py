@@ -28,6 +28,7 @@ REPORTS = (
 	"Awards Granted",
 	"Award History",
 	"Award Quota Check",
+	"Title Eligibility",
 )
 HUGE = "x" * 10_000
 
@@ -83,6 +84,12 @@ class TestReportFilters(ThiDuaTestCase):
 			]
 			+ [{"from_year": 2017, "to_year": 2017, "member_unit": unit + "x"}],
 			"Award Quota Check": [{"year": value} for value in ("abc", None, ["2017"], HUGE)],
+			"Title Eligibility": [{"year": value} for value in ("abc", None, ["2017"], HUGE, 10**30)]
+			+ [
+				{"year": 2017, "member_unit": unit + "x"},
+				{"year": 2017, "title": "NOPE"},
+				{"year": 2017, "status": ["Qualified"]},
+			],
 		}
 
 	def run_report(self, report_name: str, filters) -> dict:
