@@ -10,6 +10,7 @@ from frappe.utils import add_days, today
 
 from thi_dua_app.tests.utils import ThiDuaTestCase
 from thi_dua_app.thi_dua import people
+from thi_dua_app.thi_dua.report.award_history.award_history import execute as award_history
 from thi_dua_app.thi_dua.report.title_eligibility import title_eligibility
 
 STAFF, YEAR_RECORD = "Staff Member", "Staff Year Record"
@@ -410,6 +411,13 @@ class TestPeople(ThiDuaTestCase):
 				"decision_date": "2017-01-10",
 			}
 		).insert()
+
+		# The award is the division's in the ledger's history, not its unit's.
+		rows = award_history({"from_year": 2016, "to_year": 2017, "member_unit": self.world.unit("C")})[1]
+		self.assertEqual(
+			[(row["recipient"], row["y2016"], row["streaks"]) for row in rows],
+			[("Phòng Xuất Sắc", "TTLDXS", "")],
+		)
 
 		def verdicts():
 			results, rules = people.person_verdicts(2017, self.world.unit("C"))

@@ -45,6 +45,7 @@ def execute(filters):
 			"member_unit",
 			"staff_member",
 			"staff_name",
+			"division",
 			"year",
 			"award_form",
 			"revoked",
@@ -53,7 +54,8 @@ def execute(filters):
 		order_by="member_unit asc, staff_name asc, year asc, award_form asc",
 		limit_page_length=0,
 	):
-		key = (record.member_unit, record.staff_member or "")
+		# A person's and a division's awards are theirs, not their unit's.
+		key = (record.member_unit, record.staff_member or "", record.division or "")
 		names[key] = record.staff_name
 		if record.counts_for_streaks and not record.revoked:
 			counting[record.award_form][key].add(record.year)
@@ -68,13 +70,28 @@ def execute(filters):
 	regime = regime_for_year(filters.to_year, throw=False)
 	inherit = bool(regime) and Regime(regime).successor_inherits_streaks()
 	years = range(filters.from_year, filters.to_year + 1)
+	keys = sorted(set(cells) | {key for by_key in counting.values() for key in by_key})
+	division_names = dict(
+		frappe.get_all(
+			"Unit Division",
+			filters={"name": ("in", sorted({key[2] for key in keys if key[2]}) or [""])},
+			fields=["name", "division_name"],
+			as_list=True,
+		)
+	)
 	rows = []
-	for key in sorted(set(cells) | {key for by_key in counting.values() for key in by_key}):
-		unit, person = key
+	for key in keys:
+		unit, person, division = key
+		if person:
+			recipient = names.get(key) or person
+		elif division:
+			recipient = division_names.get(division, division)
+		else:
+			recipient = unit
 		rows.append(
 			{
 				"member_unit": unit,
-				"recipient": f"{names.get(key) or person}" if person else unit,
+				"recipient": recipient,
 				**{f"y{year}": ", ".join(cells[key].get(year, [])) for year in years},
 				"streaks": streak_text(key, counting, links, inherit, filters.to_year),
 			}
@@ -103,15 +120,17 @@ def execute(filters):
 
 
 def streak_text(key, counting, links, inherit: bool, ending: int) -> str:
-	"""Each form's consecutive years ending with ``ending``: a person's own; a unit's with its
-	predecessors' when the successor inherits them."""
-	unit, person = key
+	"""Each form's consecutive years ending with ``ending``: a person's or a division's own; a
+	unit's with its predecessors' when the successor inherits them."""
+	unit, person, division = key
 	parts = []
 	for form in sorted(counting):
-		if person:
+		if person or division:
 			years = counting[form].get(key, set())
 		else:
-			years_of = {other: found for (other, who), found in counting[form].items() if not who}
+			years_of = {
+				other: found for (other, who, part), found in counting[form].items() if not who and not part
+			}
 			years = succession.years_with_award(unit, years_of, links, inherit)
 		count = succession.streak(years, ending)
 		if count:
