@@ -163,6 +163,8 @@ LIST_ONLY_ARGS = {"frappe.desk.form.utils.get_next": ("filters",)}
 NAMED_ARGS = {"frappe.desk.form.save.cancel": ("doctype", "name")}
 # List methods that hand every request argument to the list query (reportview.get_form_params).
 FORM_QUERY_METHODS = ("frappe.desk.reportview.get", "frappe.desk.reportview.get_count")
+# The report view's aggregate of a group-by, taken out of the arguments by the framework.
+AGGREGATE_ARGS = ("aggregate_on_field", "aggregate_on_doctype", "aggregate_function")
 # Arguments those methods drop before the query.
 DROPPED_QUERY_ARGS = ("doctype", "cmd", "data", "ignore_permissions", "view", "user", "csrf_token", "join")
 
@@ -181,6 +183,9 @@ def check_argument_shapes(method: str, form) -> None:
 		from frappe.model.db_query import DatabaseQuery
 
 		accepted = set(inspect.signature(DatabaseQuery.execute).parameters) | set(DROPPED_QUERY_ARGS)
+		if form.get("group_by") and form.get("aggregate_function"):
+			# The report view's group-by: Frappe turns these into a column and drops them.
+			accepted |= set(AGGREGATE_ARGS)
 		for argument in form:
 			if argument not in accepted:
 				refuse(argument)
@@ -311,6 +316,13 @@ def check_list_arguments(doctype: str, form, names_as_filters: bool = False) -> 
 		for part in value.split(","):
 			column = _COLUMN.match(part.strip())
 			table = column and column.group(1)
+			if (
+				column
+				and not table
+				and column.group(2) == "_aggregate_column"
+				and form.get("aggregate_function")
+			):
+				continue  # the column the report view's group-by adds
 			table_meta = frappe.get_meta(table) if table in tables else (meta if not table else None)
 			if (
 				not column
