@@ -294,67 +294,39 @@ evaluation_query_conditions, evaluation_read_permission = _read_rule(
 )
 
 
-staff_query_conditions, staff_read_permission = _read_rule("Staff Member", staff_condition)
-staff_year_query_conditions, staff_year_read_permission = _read_rule(
-	"Staff Year Record", staff_year_condition
+def _unit_of(doctype: str, name) -> str | None:
+	return frappe.db.get_value(doctype, name, "member_unit") if name else None
+
+
+def _kept_by_unit(doctype: str, condition, unit_of_new=None):
+	"""The two hooks of a record a unit keeps (its people, divisions and their years): read with the
+	row rule; written by the province, or by the officers of the unit it belongs to. A record whose
+	client names its unit (a person, a division) must be the user's unit as stored and as sent — a
+	transfer is the province's; a record that takes its unit from another (a year, from its person
+	or division) is judged, while new, on that one's unit (``unit_of_new``), then on the stored one."""
+	query_conditions, read_permission = _read_rule(doctype, condition)
+
+	def has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+		if ptype in READ_LIKE:
+			return read_permission(doc, ptype, user)
+		if is_manager(user):
+			return None
+		if doc.is_new():
+			return acts_for(unit_of_new(doc) if unit_of_new else doc.member_unit, user)
+		stored = _unit_of(doctype, doc.name)
+		return acts_for(stored, user) and (unit_of_new is not None or acts_for(doc.member_unit, user))
+
+	return query_conditions, has_permission
+
+
+staff_query_conditions, staff_has_permission = _kept_by_unit("Staff Member", staff_condition)
+staff_year_query_conditions, staff_year_has_permission = _kept_by_unit(
+	"Staff Year Record", staff_year_condition, lambda doc: _unit_of("Staff Member", doc.staff_member)
 )
-
-
-division_query_conditions, division_read_permission = _read_rule("Unit Division", division_condition)
-division_year_query_conditions, division_year_read_permission = _read_rule(
-	"Division Year Record", division_year_condition
+division_query_conditions, division_has_permission = _kept_by_unit("Unit Division", division_condition)
+division_year_query_conditions, division_year_has_permission = _kept_by_unit(
+	"Division Year Record", division_year_condition, lambda doc: _unit_of("Unit Division", doc.division)
 )
-
-
-def division_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
-	"""Read with the row rule; written by the province or by the unit's officers (a division never
-	changes unit)."""
-	if ptype in READ_LIKE:
-		return division_read_permission(doc, ptype, user)
-	if is_manager(user):
-		return None
-	stored = None if doc.is_new() else frappe.db.get_value("Unit Division", doc.name, "member_unit")
-	return acts_for(stored if stored else doc.member_unit, user)
-
-
-def division_year_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
-	"""Read with the row rule; written by the province or by the officers of the division's unit."""
-	if ptype in READ_LIKE:
-		return division_year_read_permission(doc, ptype, user)
-	if is_manager(user):
-		return None
-	if doc.is_new():
-		unit = frappe.db.get_value("Unit Division", doc.division, "member_unit") if doc.division else None
-	else:
-		unit = frappe.db.get_value("Division Year Record", doc.name, "member_unit")
-	return acts_for(unit, user)
-
-
-def staff_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
-	"""Read with the row rule; written by the province, or by the officers of the unit the person
-	serves in — as stored, and as sent (a transfer is the province's: see Staff Member)."""
-	if ptype in READ_LIKE:
-		return staff_read_permission(doc, ptype, user)
-	if is_manager(user):
-		return None
-	stored = None if doc.is_new() else frappe.db.get_value("Staff Member", doc.name, "member_unit")
-	return acts_for(doc.member_unit, user) and (doc.is_new() or acts_for(stored, user))
-
-
-def staff_year_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
-	"""Read with the row rule; written by the province, or by the officers of the unit the record
-	belongs to — for a new record, the unit the person serves in now."""
-	if ptype in READ_LIKE:
-		return staff_year_read_permission(doc, ptype, user)
-	if is_manager(user):
-		return None
-	if doc.is_new():
-		unit = (
-			frappe.db.get_value("Staff Member", doc.staff_member, "member_unit") if doc.staff_member else None
-		)
-	else:
-		unit = frappe.db.get_value("Staff Year Record", doc.name, "member_unit")
-	return acts_for(unit, user)
 
 
 def evaluation_capabilities(doc, user: str | None = None) -> dict[str, bool]:

@@ -188,38 +188,24 @@ def purge_world(world: World) -> None:
 	decisions = frappe.get_all(
 		"Decision Line", filters={"award_proposal": ("in", proposals or [""])}, pluck="parent", distinct=True
 	)
-	records = frappe.get_all(
-		"Award Record", filters={"member_unit": ("in", [*world.units, world.outside_unit])}, pluck="name"
-	)
+	units = [*world.units, world.outside_unit]
+
+	def of_units(doctype: str) -> list[str]:
+		return frappe.get_all(doctype, filters={"member_unit": ("in", units)}, pluck="name")
+
 	flags = frappe.get_all(
 		"Government Flag Line",
-		filters={"member_unit": ("in", [*world.units, world.outside_unit])},
+		filters={"member_unit": ("in", units)},
 		pluck="parent",
 		distinct=True,
 	)
-	staff = frappe.get_all(
-		"Staff Member", filters={"member_unit": ("in", [*world.units, world.outside_unit])}, pluck="name"
-	)
-	years = frappe.get_all(
-		"Staff Year Record",
-		filters={"member_unit": ("in", [*world.units, world.outside_unit])},
-		pluck="name",
-	)
-	divisions = frappe.get_all(
-		"Unit Division", filters={"member_unit": ("in", [*world.units, world.outside_unit])}, pluck="name"
-	)
-	division_years = frappe.get_all(
-		"Division Year Record",
-		filters={"member_unit": ("in", [*world.units, world.outside_unit])},
-		pluck="name",
-	)
 	owned = {
-		"Division Year Record": (division_years, ()),
-		"Staff Year Record": (years, ("Staff Initiative",)),
-		"Staff Member": (staff, ("Staff Assignment",)),
-		"Unit Division": (divisions, ()),
+		"Division Year Record": (of_units("Division Year Record"), ()),
+		"Staff Year Record": (of_units("Staff Year Record"), ("Staff Initiative",)),
+		"Staff Member": (of_units("Staff Member"), ("Staff Assignment",)),
+		"Unit Division": (of_units("Unit Division"), ()),
 		"Government Flag Proposal": (flags, ("Government Flag Line",)),
-		"Award Record": (records, ("Notified User",)),
+		"Award Record": (of_units("Award Record"), ("Notified User",)),
 		"Award Decision": (decisions, ("Decision Line",)),
 		"Council Session": (sessions, ("Council Tally",)),
 		"Award Proposal": (proposals, ("Proposal Line", "Proposal Return", "Notified User")),
