@@ -92,6 +92,7 @@ CHILD_PARENTS = {
 	"Notified User": ("Award Proposal", "Award Record"),
 	"Staff Assignment": ("Staff Member",),
 	"Staff Initiative": ("Staff Year Record",),
+	"Registration Line": ("Emulation Registration",),
 }
 
 # The app's DocTypes that are documents of their own (not child tables).
@@ -114,6 +115,7 @@ APP_PARENT_DOCTYPES = [
 	"Staff Year Record",
 	"Unit Division",
 	"Division Year Record",
+	"Emulation Registration",
 ]
 
 # Framework DocTypes whose rows point at a document: (field of the DocType, field of the name).

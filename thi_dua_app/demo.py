@@ -231,6 +231,7 @@ def load_demo() -> str:
 	fill_results(pledge.name)
 	make_meeting_2017(pledge.name)
 	make_staff()
+	make_registration_2017()
 	frappe.db.commit()
 	return pledge.name
 
@@ -484,6 +485,40 @@ def make_staff():
 					"issued_by": "Giám đốc Sở Tài nguyên và Môi trường",
 				}
 			).insert()
+
+
+def make_registration_2017():
+	"""The head unit's signed registration for 2017: Lao động tiên tiến for its people by count, one
+	named for CSTĐ cấp tỉnh, a division for Tập thể lao động xuất sắc and the unit for the province's
+	flag (illustrative). Trần Thị Bình reaches CSTĐCS without a registration: the report flags it."""
+	if frappe.db.exists("Emulation Registration", {"member_unit": HEAD_UNIT, "year": 2017, "docstatus": 1}):
+		return
+	person = {
+		row.full_name: row.name
+		for row in frappe.get_all(
+			"Staff Member", filters={"member_unit": HEAD_UNIT}, fields=["name", "full_name"]
+		)
+	}
+	land = frappe.db.get_value(
+		"Unit Division", {"member_unit": HEAD_UNIT, "division_name": "Phòng Quản lý đất đai"}
+	)
+	frappe.get_doc(
+		{
+			"doctype": "Emulation Registration",
+			"member_unit": HEAD_UNIT,
+			"year": 2017,
+			"registration_date": "2017-02-24",
+			"signed_by": "Đào Quang Khải",
+			"signer_title": "Giám đốc",
+			"commitments": "100% cán bộ, công chức hoàn thành nhiệm vụ, trong đó 15% hoàn thành xuất sắc.",
+			"lines": [
+				{"subject_kind": "Staff count", "award_form": "LDTT", "planned_count": len(STAFF)},
+				{"subject_kind": "Person", "award_form": "CSTDT", "staff_member": person["Nguyễn Văn An"]},
+				{"subject_kind": "Division", "award_form": "TTLDXS", "division": land},
+				{"subject_kind": "Unit", "award_form": "CO_TINH"},
+			],
+		}
+	).submit()
 
 
 def make_pledge_2017():

@@ -37,6 +37,9 @@ SCOPES = regime.SCOPES
 
 LDTT, CSTDCS, CSTDT, TTLDTT, TTLDXS, BK_TINH = "LDTT", "CSTDCS", "CSTDT", "TTLDTT", "TTLDXS", "BK_TINH"
 
+# The emulation titles a unit registers for (a Bằng khen is a commendation, not registered).
+REGISTRABLE = (LDTT, CSTDCS, CSTDT, TTLDTT, TTLDXS)
+
 QUALIFIED, NOT_QUALIFIED, MANUAL = "Qualified", "Not qualified", "Needs a manual check"
 
 _EPSILON = 1e-9
@@ -93,6 +96,8 @@ class PersonYear:
 	months_worked: float | None = None
 	attitude_ok: bool | None = None
 	under_review: bool = False
+	# The titles the person's unit registered them for (thi_dua_app.registration.covered).
+	registered: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,7 @@ class CollectiveYear:
 	members_warned: int = 0
 	active_in_movements: bool | None = None
 	unity_ok: bool | None = None
+	registered: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,8 @@ class Rules:
 	ttldxs_min_share: float
 	ttldxs_min_cstdcs: int
 	collective_no_warning: bool
+	# False: a person or division not registered for a title is not considered for it.
+	unregistered_considered: bool = True
 
 	def __post_init__(self):
 		if self.cstdt_min_scope not in SCOPES:
@@ -188,6 +196,7 @@ def rules_from_parameters(values: dict[str, tuple[float | None, str | None]]) ->
 		ttldxs_min_share=share(regime.TTLDXS_SHARE),
 		ttldxs_min_cstdcs=whole(regime.TTLDXS_CSTDCS),
 		collective_no_warning=bool(value(regime.NO_CAUTIONED_MEMBER)),
+		unregistered_considered=bool(value(regime.UNREGISTERED_CONSIDERED)),
 	)
 
 
@@ -243,6 +252,24 @@ def any_of(title: str, grounds: Iterable[Verdict]) -> Verdict:
 
 def _known(value, test) -> bool | None:
 	return None if value is None else bool(test(value))
+
+
+def registration(title: str, registered: frozenset[str], year: int, rules: Rules) -> list[Condition]:
+	"""Where the regime considers only registered ones, the condition that the title was registered
+	for (none otherwise: an unregistered one is then a warning, see ``unregistered``)."""
+	if rules.unregistered_considered:
+		return []
+	return [Condition("registered", title in registered, {"title": title, "year": year})]
+
+
+def unregistered(verdicts: dict[str, Verdict], registered: frozenset[str]) -> tuple[str, ...]:
+	"""The registrable titles reached without a registration (a warning where the regime still
+	considers them)."""
+	return tuple(
+		title
+		for title, verdict in verdicts.items()
+		if title in REGISTRABLE and verdict.status == QUALIFIED and title not in registered
+	)
 
 
 def rating_at_least(rating: str | None, minimum: str) -> bool | None:
@@ -320,6 +347,7 @@ def ldtt(person: Person, year: int, rules: Rules) -> Verdict:
 	return all_of(
 		LDTT,
 		(
+			*registration(LDTT, data.registered, year, rules),
 			Condition(
 				"rating_at_least",
 				rating_at_least(data.rating, HTTNV),
@@ -361,7 +389,14 @@ def cstdcs(person: Person, year: int, rules: Rules, ldtt_verdict: Verdict | None
 			True if count >= 1 or excellent else (None if excellent is None else False),
 			{"count": count, "rating": data.rating, "year": year},
 		)
-	return all_of(CSTDCS, (Condition("has_ldtt", has_ldtt, {"status": ldtt_verdict.status}), achievement))
+	return all_of(
+		CSTDCS,
+		(
+			*registration(CSTDCS, data.registered, year, rules),
+			Condition("has_ldtt", has_ldtt, {"status": ldtt_verdict.status}),
+			achievement,
+		),
+	)
 
 
 def _this_year(verdict: Verdict | None) -> bool | None:
@@ -375,9 +410,11 @@ def cstdt(person: Person, year: int, rules: Rules, cstdcs_verdict: Verdict | Non
 	streak = award_streak(person.awards, CSTDCS, year, person.disciplines, _this_year(cstdcs_verdict))
 	first = year - rules.cstdt_cstdcs_years + 1
 	wide = initiatives_in(person, first, year, rules.cstdt_min_scope)
+	data = person.years.get(year) or PersonYear(year)
 	return all_of(
 		CSTDT,
 		(
+			*registration(CSTDT, data.registered, year, rules),
 			Condition(
 				"cstdcs_streak",
 				None if streak is None else streak >= rules.cstdt_cstdcs_years,
@@ -499,7 +536,11 @@ def ttldtt(collective: Collective, year: int, rules: Rules) -> Verdict:
 	share of its members LĐTT (more than half in 2017; 70 % in Bắc Ninh's profile); where the regime
 	says so, every member completing their duties and none cautioned or worse."""
 	data = collective.years.get(year) or CollectiveYear(year)
-	conditions = [*_collective_conditions(data, rules, HTTNV), _members_known(data)]
+	conditions = [
+		*registration(TTLDTT, data.registered, year, rules),
+		*_collective_conditions(data, rules, HTTNV),
+		_members_known(data),
+	]
 	conditions.append(
 		Condition(
 			"ldtt_share",
@@ -536,7 +577,12 @@ def ttldxs(collective: Collective, year: int, rules: Rules) -> Verdict:
 	duties, the set share LĐTT (70 %), the set number of CSTĐCS (one), and — where the regime says
 	so — no member cautioned or worse."""
 	data = collective.years.get(year) or CollectiveYear(year)
-	conditions = [*_collective_conditions(data, rules, HTXSNV), _members_known(data), _all_complete(data)]
+	conditions = [
+		*registration(TTLDXS, data.registered, year, rules),
+		*_collective_conditions(data, rules, HTXSNV),
+		_members_known(data),
+		_all_complete(data),
+	]
 	conditions.append(
 		Condition(
 			"ldtt_share",

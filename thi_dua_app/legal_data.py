@@ -302,6 +302,20 @@ def _succession_parameters() -> list[dict]:
 	]
 
 
+def _registration_parameters() -> list[dict]:
+	"""Many provincial rules consider for the year's titles only those who registered at the start
+	of the year; the law leaves it to the province. Shipped as a warning: the unregistered are still
+	considered, and the report says who was not registered."""
+	return [
+		{
+			"parameter": "Unregistered still considered",
+			"value": 1,
+			"source": "Quy chế thi đua, khen thưởng của tỉnh (đăng ký thi đua đầu năm); tỉnh quyết định",
+			"confidence": "P",
+		}
+	]
+
+
 def _eligibility_parameters(law: str) -> list[dict]:
 	"""What the titles of people and sub-units ask (thi_dua_app.eligibility), under Law 2003/2013
 	with Decree 91/2017 (``law`` "2013") or Law 2022 with its decrees ("2022")."""
@@ -444,7 +458,8 @@ def _regime_2017():
 			"15/12", "Đề xuất của ứng dụng", "P", "NĐ 91/2017 (làm tròn lên hàng chục nghìn đồng)", "M"
 		)
 		+ _eligibility_parameters("2013")
-		+ _succession_parameters(),
+		+ _succession_parameters()
+		+ _registration_parameters(),
 	}
 
 
@@ -547,7 +562,8 @@ def _regime_2022(
 			else []
 		)
 		+ _eligibility_parameters("2022")
-		+ _succession_parameters(),
+		+ _succession_parameters()
+		+ _registration_parameters(),
 	}
 
 

@@ -279,6 +279,21 @@ def staff_year_condition(in_units: str) -> str:
 	return f"`tabStaff Year Record`.member_unit in {in_units}"
 
 
+@_confined_to_units
+def registration_condition(in_units: str) -> str:
+	"""A unit reads its own registrations; the head and deputy units of a bloc's pledge read the
+	signed registrations of its signatories for the pledge's year."""
+	return (
+		f"(`tabEmulation Registration`.member_unit in {in_units} "
+		"or (`tabEmulation Registration`.docstatus = 1 and exists (select 1 from `tabPledge Signatory` "
+		"signatory join `tabEmulation Pledge` pledge on pledge.name = signatory.parent "
+		"where signatory.parenttype = 'Emulation Pledge' and pledge.docstatus < 2 "
+		"and pledge.year = `tabEmulation Registration`.year "
+		"and signatory.member_unit = `tabEmulation Registration`.member_unit "
+		f"and (pledge.head_unit in {in_units} or pledge.deputy_unit in {in_units}))))"
+	)
+
+
 bloc_query_conditions, bloc_has_permission = _read_rule("Emulation Bloc", bloc_condition)
 proposal_query_conditions, proposal_read_permission = _read_rule("Award Proposal", proposal_condition)
 council_query_conditions, council_has_permission = _read_rule("Council Session", council_condition)
@@ -326,6 +341,9 @@ staff_year_query_conditions, staff_year_has_permission = _kept_by_unit(
 division_query_conditions, division_has_permission = _kept_by_unit("Unit Division", division_condition)
 division_year_query_conditions, division_year_has_permission = _kept_by_unit(
 	"Division Year Record", division_year_condition, lambda doc: _unit_of("Unit Division", doc.division)
+)
+registration_query_conditions, registration_has_permission = _kept_by_unit(
+	"Emulation Registration", registration_condition
 )
 
 
@@ -451,6 +469,7 @@ PARENT_CONDITIONS = {
 	"Staff Year Record": staff_year_condition,
 	"Unit Division": division_condition,
 	"Division Year Record": division_year_condition,
+	"Emulation Registration": registration_condition,
 	# Templates and the legal masters are open to every role that reads them.
 	"Scoring Template": lambda user=None: None,
 	"Legal Regime": lambda user=None: None,

@@ -39,6 +39,8 @@ TTLDXS_CSTDCS = "TTLDXS CSTDCS members"
 NO_CAUTIONED_MEMBER = "Collective titles bar a cautioned member"
 # Whether a unit formed by a merger counts its predecessors' years of a collective award.
 SUCCESSOR_INHERITS_STREAKS = "Successor inherits collective streaks"
+# Whether a person or division the unit did not register for a title is still considered for it.
+UNREGISTERED_CONSIDERED = "Unregistered still considered"
 
 PERCENT = "percent"
 POSITIVE_WHOLE = "positive whole number"
@@ -70,6 +72,7 @@ PARAMETERS = {
 	TTLDXS_CSTDCS: POSITIVE_WHOLE,
 	NO_CAUTIONED_MEMBER: YES_NO,
 	SUCCESSOR_INHERITS_STREAKS: YES_NO,
+	UNREGISTERED_CONSIDERED: YES_NO,
 }
 
 BLOC_MEETING = "Bloc meeting"

@@ -200,6 +200,7 @@ def purge_world(world: World) -> None:
 		distinct=True,
 	)
 	owned = {
+		"Emulation Registration": (of_units("Emulation Registration"), ("Registration Line",)),
 		"Division Year Record": (of_units("Division Year Record"), ()),
 		"Staff Year Record": (of_units("Staff Year Record"), ("Staff Initiative",)),
 		"Staff Member": (of_units("Staff Member"), ("Staff Assignment",)),
@@ -327,8 +328,9 @@ def act_on(doctype: str, name: str, action: str):
 
 
 def plant_person(world: World, letter: str, text: str) -> dict[str, str]:
-	"""A division of the unit with its 2017 record, and a person of it with theirs, with ``text`` in
-	every field typed (the unit's officer enters them, as the desk does): the names by DocType."""
+	"""A division of the unit with its 2017 record, a person of it with theirs, and the unit's draft
+	registration for 2017 naming both, with ``text`` in every field typed (the unit's officer enters
+	them, as the desk does): the names by DocType."""
 	frappe.set_user(world.user(f"officer_{letter}"))
 	division = frappe.get_doc(
 		{"doctype": "Unit Division", "division_name": f"{text} Phòng", "member_unit": world.unit(letter)}
@@ -381,12 +383,36 @@ def plant_person(world: World, letter: str, text: str) -> dict[str, str]:
 			],
 		}
 	).insert()
+	# The unit's draft registration for the year, naming the person and the division.
+	registration = frappe.get_doc(
+		{
+			"doctype": "Emulation Registration",
+			"member_unit": world.unit(letter),
+			"year": 2017,
+			"registration_date": "2017-02-15",
+			"signed_by": f"{text} signer",
+			"signer_title": f"{text} Giám đốc",
+			"commitments": f"{text} commitments",
+			"lines": [
+				{
+					"subject_kind": "Person",
+					"award_form": "CSTDCS",
+					"staff_member": staff.name,
+					"note": f"{text} person line",
+				},
+				{"subject_kind": "Division", "award_form": "TTLDXS", "division": division.name},
+				{"subject_kind": "Staff count", "award_form": "LDTT", "planned_count": 5},
+				{"subject_kind": "Unit", "award_form": "TTLDXS", "note": f"{text} unit line"},
+			],
+		}
+	).insert()
 	frappe.set_user("Administrator")
 	return {
 		"Staff Member": staff.name,
 		"Staff Year Record": record.name,
 		"Unit Division": division.name,
 		"Division Year Record": division_year.name,
+		"Emulation Registration": registration.name,
 	}
 
 

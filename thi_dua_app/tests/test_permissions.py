@@ -167,3 +167,29 @@ class TestPermissions(ThiDuaTestCase):
 			self.assertTrue(
 				frappe.has_permission(doctype, "write", name, user=self.world.user("manager")), doctype
 			)
+
+	# ------------------------------------------------------------ every DocType has its rule
+
+	def test_every_document_of_the_app_has_its_row_rule_on_every_path(self):
+		"""A DocType added without its hooks would be read through lists, references (files,
+		comments, versions) or its child rows by anyone of its role: each parent DocType has a row
+		condition, and the list and document hooks of the site (the framework's own masters aside)."""
+		from thi_dua_app.constants import APP_PARENT_DOCTYPES, CHILD_PARENTS
+		from thi_dua_app.permissions import PARENT_CONDITIONS, ROW_CONDITIONS
+
+		open_to_their_roles = {"Scoring Template", "Legal Regime", "Award Form", "Base Salary Rate"}
+		# A unit itself is kept by its officers' User Permissions on Member Unit.
+		by_user_permissions = {"Member Unit"}
+		query_hooks = frappe.get_hooks("permission_query_conditions")
+		document_hooks = frappe.get_hooks("has_permission")
+		for doctype in APP_PARENT_DOCTYPES:
+			with self.subTest(doctype=doctype):
+				self.assertIn(doctype, ROW_CONDITIONS)
+				if doctype not in open_to_their_roles | by_user_permissions:
+					self.assertIn(doctype, set(query_hooks), "no list hook")
+					self.assertIn(doctype, set(document_hooks), "no document hook")
+		for child, parents in CHILD_PARENTS.items():
+			for parent in parents:
+				with self.subTest(child=child, parent=parent):
+					self.assertIn(parent, set(PARENT_CONDITIONS))
+					self.assertIn(child, set(query_hooks), "no list hook")

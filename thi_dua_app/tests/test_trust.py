@@ -278,8 +278,8 @@ class TestTrust(RestTestCase):
 		in every field typed on the proposal, the council session, the decision and the province's
 		draft proposal of the Government's flag, and a historic award of unit C: the proposal is read
 		by the head and deputy units only, the rest by the province (and unit C its own award).
-		A division of unit C and a person of it, with their years, the marker in every field typed:
-		unit C's and the province's only."""
+		A division of unit C and a person of it, with their years and the unit's draft registration,
+		the marker in every field typed: unit C's and the province's only."""
 		chain = outcome_chain(cls.world, 2018, cls.marker)
 		record = frappe.get_doc(
 			{

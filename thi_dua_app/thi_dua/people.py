@@ -10,13 +10,15 @@ people only."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import frappe
 from frappe import _
 from frappe.utils import cint, getdate
 
 from thi_dua_app import eligibility as rules_of
+from thi_dua_app import registration
+from thi_dua_app.thi_dua.doctype.emulation_registration.emulation_registration import registration_lines
 from thi_dua_app.thi_dua.legal import Regime, regime_for_year
 
 YEAR_RECORD = "Staff Year Record"
@@ -43,6 +45,8 @@ class PersonVerdicts:
 	warned: bool = False
 	# Titles not reached this year that one more year like this one would reach.
 	next_year: tuple[str, ...] = ()
+	# Titles reached without a registration (a warning where the regime still considers them).
+	unregistered: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class CollectiveVerdicts:
 	record: str
 	rating: str | None
 	verdicts: dict[str, rules_of.Verdict]
+	unregistered: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,9 +85,11 @@ def person_verdicts(year: int, member_unit: str | None = None) -> tuple[list[Per
 		limit_page_length=0,
 	)
 	people = load_people([record.staff_member for record in records], year)
+	lines = registration_lines(year, [record.member_unit for record in records])
 	results = []
 	for record in records:
-		person = people[record.staff_member]
+		registered = registration.person_titles(lines.get(record.member_unit, ()), record.staff_member)
+		person = registered_for(people[record.staff_member], year, registered)
 		verdicts = verdicts_of(person, year, rules)
 		results.append(
 			PersonVerdicts(
@@ -97,9 +104,16 @@ def person_verdicts(year: int, member_unit: str | None = None) -> tuple[list[Per
 					measure.warning_or_worse and measure.touches(year) for measure in person.disciplines
 				),
 				next_year=next_year_titles(person, year, rules, verdicts),
+				unregistered=rules_of.unregistered(verdicts, registered),
 			)
 		)
 	return results, rules
+
+
+def registered_for(person: rules_of.Person, year: int, titles: frozenset[str]) -> rules_of.Person:
+	"""The person with the titles registered for them in the year."""
+	data = person.years.get(year) or rules_of.PersonYear(year)
+	return replace(person, years={**person.years, year: replace(data, registered=titles)})
 
 
 def next_year_titles(
@@ -160,6 +174,7 @@ def collective_verdicts(
 		earlier[row.division][cint(row.year)] = rules_of.CollectiveYear(
 			year=cint(row.year), rating=row.rating or None
 		)
+	lines = registration_lines(year, [record.member_unit for record in records])
 	members = defaultdict(list)
 	for result in results:
 		if result.division:
@@ -167,6 +182,7 @@ def collective_verdicts(
 	verdicts = []
 	for record in records:
 		people_of = members[record.division]
+		registered = registration.division_titles(lines.get(record.member_unit, ()), record.division)
 		collective = rules_of.Collective(
 			key=record.division,
 			years={
@@ -183,11 +199,17 @@ def collective_verdicts(
 					members_warned=sum(1 for person in people_of if person.warned),
 					active_in_movements=YES_NO.get(record.active_in_movements or ""),
 					unity_ok=YES_NO.get(record.united or ""),
+					registered=registered,
 				),
 			},
 			awards=tuple(awards[record.division]),
 		)
 		ttldxs = rules_of.ttldxs(collective, year, rules)
+		found = {
+			rules_of.TTLDTT: rules_of.ttldtt(collective, year, rules),
+			rules_of.TTLDXS: ttldxs,
+			rules_of.BK_TINH: rules_of.bk_collective(collective, year, rules, ttldxs),
+		}
 		verdicts.append(
 			CollectiveVerdicts(
 				division=record.division,
@@ -195,11 +217,8 @@ def collective_verdicts(
 				member_unit=record.member_unit,
 				record=record.name,
 				rating=record.rating or None,
-				verdicts={
-					rules_of.TTLDTT: rules_of.ttldtt(collective, year, rules),
-					rules_of.TTLDXS: ttldxs,
-					rules_of.BK_TINH: rules_of.bk_collective(collective, year, rules, ttldxs),
-				},
+				verdicts=found,
+				unregistered=rules_of.unregistered(found, registered),
 			)
 		)
 	return verdicts
@@ -336,6 +355,17 @@ def rating_words(rating: str | None) -> str:
 	}.get(rating or "", rating or "")
 
 
+def title_words(title: str) -> str:
+	return {
+		rules_of.LDTT: "Lao động tiên tiến",
+		rules_of.CSTDCS: "Chiến sĩ thi đua cơ sở",
+		rules_of.CSTDT: "Chiến sĩ thi đua cấp tỉnh",
+		rules_of.TTLDTT: "Tập thể lao động tiên tiến",
+		rules_of.TTLDXS: "Tập thể lao động xuất sắc",
+		rules_of.BK_TINH: _("the Chairman's Certificate of Merit"),
+	}.get(title, title)
+
+
 def reason(verdict: rules_of.Verdict) -> str:
 	"""The deciding condition of a refusal or a manual check, or all conditions of a qualification."""
 	if verdict.status == rules_of.QUALIFIED:
@@ -347,6 +377,12 @@ def describe(condition: rules_of.Condition) -> str:
 	"""One condition in a Vietnamese sentence, with its numbers."""
 	p, met = condition.params, condition.met
 	code = condition.code
+	if code == "registered":
+		if met:
+			return _("Registered for {0} in {1}.").format(title_words(p["title"]), p["year"])
+		return _("Not registered for {0} in {1}; the regime considers only those registered.").format(
+			title_words(p["title"]), p["year"]
+		)
 	if code == "rating_at_least":
 		if met is None:
 			return _("The year's quality rating is not recorded.")

@@ -1,7 +1,8 @@
 """Đủ điều kiện danh hiệu: for every person and every division (phòng, ban) of a unit — or of all
 the units the user reads — in a year, each title's verdict under the regime in force (qualified,
 not qualified or a manual check) with the deciding condition in Vietnamese, and each unit's CSTĐCS
-quota. A division's titles count its people's verdicts."""
+quota. A division's titles count its people's verdicts. A title reached without a registration is
+flagged where the regime still considers the unregistered (and refused where it does not)."""
 
 import frappe
 from frappe import _
@@ -92,6 +93,9 @@ def execute(filters):
 					"status": people.status_label(verdict.status),
 					"reason": people.reason(verdict),
 					"next_year": _("Possible next year") if possible else "",
+					"registration": (
+						_("Not registered (still considered)") if title in result.unregistered else ""
+					),
 					"record_type": record_type,
 					"record": result.record,
 				}
@@ -137,6 +141,7 @@ def columns() -> list[dict]:
 		{"fieldname": "status", "label": _("Verdict"), "fieldtype": "Data", "width": 120},
 		{"fieldname": "reason", "label": _("Reason"), "fieldtype": "Data", "width": 520},
 		{"fieldname": "next_year", "label": _("Next year"), "fieldtype": "Data", "width": 150},
+		{"fieldname": "registration", "label": _("Registration"), "fieldtype": "Data", "width": 170},
 		{"fieldname": "record_type", "label": _("Record type"), "fieldtype": "Data", "hidden": 1},
 		{
 			"fieldname": "record",
