@@ -93,6 +93,7 @@ CHILD_PARENTS = {
 	"Staff Assignment": ("Staff Member",),
 	"Staff Initiative": ("Staff Year Record",),
 	"Registration Line": ("Emulation Registration",),
+	"Internal Review Line": ("Unit Internal Review",),
 }
 
 # The app's DocTypes that are documents of their own (not child tables).
@@ -116,6 +117,7 @@ APP_PARENT_DOCTYPES = [
 	"Unit Division",
 	"Division Year Record",
 	"Emulation Registration",
+	"Unit Internal Review",
 ]
 
 # Framework DocTypes whose rows point at a document: (field of the DocType, field of the name).

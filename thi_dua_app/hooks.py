@@ -58,6 +58,7 @@ permission_query_conditions = {
 	"Unit Division": "thi_dua_app.permissions.division_query_conditions",
 	"Division Year Record": "thi_dua_app.permissions.division_year_query_conditions",
 	"Emulation Registration": "thi_dua_app.permissions.registration_query_conditions",
+	"Unit Internal Review": "thi_dua_app.permissions.internal_review_query_conditions",
 	**{child: "thi_dua_app.permissions.child_query_conditions" for child in CHILD_PARENTS},
 	# Framework rows that point at a document (comments, versions, files, to-dos, tags, shares …).
 	**{doctype: "thi_dua_app.permissions.reference_query_conditions" for doctype in REFERENCES},
@@ -79,6 +80,7 @@ has_permission = {
 	"Unit Division": "thi_dua_app.permissions.division_has_permission",
 	"Division Year Record": "thi_dua_app.permissions.division_year_has_permission",
 	"Emulation Registration": "thi_dua_app.permissions.registration_has_permission",
+	"Unit Internal Review": "thi_dua_app.permissions.internal_review_has_permission",
 	**{doctype: "thi_dua_app.permissions.reference_has_permission" for doctype in REFERENCES},
 	"File": "thi_dua_app.permissions.file_has_permission",
 }

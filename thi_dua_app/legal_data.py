@@ -533,6 +533,16 @@ def _regime_2022(
 				"source": government_flag_source,
 				"confidence": council_confidence if decree.startswith("98/") else "S",
 			},
+			# The unit's own council (hội đồng thi đua – khen thưởng của đơn vị) on its CSTĐCS.
+			{
+				"body": "Unit council",
+				"award_form": "CSTDCS",
+				"threshold_percent": 80,
+				"vote_base": "All members",
+				"strict": 0,
+				"source": f"{council_source} (Chiến sĩ thi đua cơ sở)",
+				"confidence": council_confidence,
+			},
 		],
 		"quotas": [
 			*quotas,

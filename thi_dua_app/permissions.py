@@ -294,6 +294,12 @@ def registration_condition(in_units: str) -> str:
 	)
 
 
+@_confined_to_units
+def internal_review_condition(in_units: str) -> str:
+	"""A unit's own review of its people is its own (and the province's)."""
+	return f"`tabUnit Internal Review`.member_unit in {in_units}"
+
+
 bloc_query_conditions, bloc_has_permission = _read_rule("Emulation Bloc", bloc_condition)
 proposal_query_conditions, proposal_read_permission = _read_rule("Award Proposal", proposal_condition)
 council_query_conditions, council_has_permission = _read_rule("Council Session", council_condition)
@@ -344,6 +350,9 @@ division_year_query_conditions, division_year_has_permission = _kept_by_unit(
 )
 registration_query_conditions, registration_has_permission = _kept_by_unit(
 	"Emulation Registration", registration_condition
+)
+internal_review_query_conditions, internal_review_has_permission = _kept_by_unit(
+	"Unit Internal Review", internal_review_condition
 )
 
 
@@ -470,6 +479,7 @@ PARENT_CONDITIONS = {
 	"Unit Division": division_condition,
 	"Division Year Record": division_year_condition,
 	"Emulation Registration": registration_condition,
+	"Unit Internal Review": internal_review_condition,
 	# Templates and the legal masters are open to every role that reads them.
 	"Scoring Template": lambda user=None: None,
 	"Legal Regime": lambda user=None: None,

@@ -77,6 +77,7 @@ PARAMETERS = {
 
 BLOC_MEETING = "Bloc meeting"
 COUNCIL = "Provincial council"
+UNIT_COUNCIL = "Unit council"
 PER_BLOC = "Per bloc"
 PROVINCE = "Province"
 

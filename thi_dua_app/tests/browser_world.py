@@ -169,3 +169,55 @@ def appraise_and_vote(proposal: str) -> str:
 	session.submit()
 	frappe.db.commit()
 	return session.name
+
+
+def create_review() -> dict:
+	"""The browser world, and unit C's 2017 records for its own review: a division rated
+	excellent and four of its people, three with a recognised initiative (CSTĐCS material, more
+	than the 2013 law's 15 % quota allows) and one good without."""
+	data = create()
+	frappe.set_user("Administrator")
+	unit = data["units"]["C"]
+	division = frappe.get_doc(
+		{"doctype": "Unit Division", "division_name": "Phòng Tổng hợp", "member_unit": unit}
+	).insert()
+	frappe.get_doc(
+		{
+			"doctype": "Division Year Record",
+			"division": division.name,
+			"year": 2017,
+			"rating": "HTXSNV",
+			"active_in_movements": "Yes",
+			"united": "Yes",
+		}
+	).insert()
+	for full_name, initiative in (
+		("Nguyễn Văn Một", True),
+		("Trần Thị Hai", True),
+		("Lê Văn Ba", True),
+		("Phạm Thị Bốn", False),
+	):
+		member = frappe.get_doc(
+			{
+				"doctype": "Staff Member",
+				"full_name": full_name,
+				"member_unit": unit,
+				"division": division.name,
+				"recruited_on": "2010-01-01",
+			}
+		).insert()
+		frappe.get_doc(
+			{
+				"doctype": "Staff Year Record",
+				"staff_member": member.name,
+				"year": 2017,
+				"rating": "HTXSNV" if initiative else "HTTNV",
+				"months_worked": 12,
+				"conduct": "Good",
+				"initiatives": [{"title": f"Sáng kiến của {full_name}", "scope": "Unit"}]
+				if initiative
+				else [],
+			}
+		).insert()
+	frappe.db.commit()
+	return {**data, "division": division.name}

@@ -189,6 +189,15 @@ def purge_world(world: World) -> None:
 		"Decision Line", filters={"award_proposal": ("in", proposals or [""])}, pluck="parent", distinct=True
 	)
 	units = [*world.units, world.outside_unit]
+	# A unit head's decision on its own review awards the unit's people.
+	decisions = sorted(
+		{
+			*decisions,
+			*frappe.get_all(
+				"Decision Line", filters={"member_unit": ("in", units)}, pluck="parent", distinct=True
+			),
+		}
+	)
 
 	def of_units(doctype: str) -> list[str]:
 		return frappe.get_all(doctype, filters={"member_unit": ("in", units)}, pluck="name")
@@ -200,6 +209,7 @@ def purge_world(world: World) -> None:
 		distinct=True,
 	)
 	owned = {
+		"Unit Internal Review": (of_units("Unit Internal Review"), ("Internal Review Line",)),
 		"Emulation Registration": (of_units("Emulation Registration"), ("Registration Line",)),
 		"Division Year Record": (of_units("Division Year Record"), ()),
 		"Staff Year Record": (of_units("Staff Year Record"), ("Staff Initiative",)),
@@ -329,7 +339,7 @@ def act_on(doctype: str, name: str, action: str):
 
 def plant_person(world: World, letter: str, text: str) -> dict[str, str]:
 	"""A division of the unit with its 2017 record, a person of it with theirs, and the unit's draft
-	registration for 2017 naming both, with ``text`` in every field typed (the unit's officer enters
+	registration and review for 2017 naming both, with ``text`` in every field typed (the unit's officer enters
 	them, as the desk does): the names by DocType."""
 	frappe.set_user(world.user(f"officer_{letter}"))
 	division = frappe.get_doc(
@@ -406,8 +416,33 @@ def plant_person(world: World, letter: str, text: str) -> dict[str, str]:
 			],
 		}
 	).insert()
+	# The unit's draft review of the year, proposing the person and the division.
+	review = frappe.get_doc(
+		{
+			"doctype": "Unit Internal Review",
+			"member_unit": world.unit(letter),
+			"year": 2017,
+			"council_date": "2017-12-20",
+			"council_members": 7,
+			"decision_number": f"{text}/QĐ",
+			"signer_title": f"{text} Giám đốc",
+			"signer_name": f"{text} signer",
+			"fund_source": f"{text} fund",
+			"lines": [
+				{
+					"recipient_kind": "Individual",
+					"staff_member": staff.name,
+					"award_form": "LDTT",
+					"votes_for": 7,
+					"achievement": f"{text} achievement",
+				},
+				{"recipient_kind": "Collective", "division": division.name, "award_form": "TTLDTT"},
+			],
+		}
+	).insert()
 	frappe.set_user("Administrator")
 	return {
+		"Unit Internal Review": review.name,
 		"Staff Member": staff.name,
 		"Staff Year Record": record.name,
 		"Unit Division": division.name,

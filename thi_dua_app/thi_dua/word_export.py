@@ -356,8 +356,14 @@ def decision_docx(doc) -> Document:
 	articles = (
 		(
 			_("Article 1."),
-			_(
-				"To award {0} to the {1} collective(s) named in the attached list, for their achievements in {2}."
+			(
+				_(
+					"To award {0} to the {1} individual(s) and collective(s) named in the attached list, for their achievements in {2}."
+				)
+				if any(line.staff_member or line.division for line in doc.lines)
+				else _(
+					"To award {0} to the {1} collective(s) named in the attached list, for their achievements in {2}."
+				)
 			).format(", ".join(forms), count, doc.achievement_period or doc.year),
 		),
 		(
@@ -408,7 +414,7 @@ def decision_docx(doc) -> Document:
 	rows = [
 		[
 			index,
-			line.member_unit,
+			line.recipient_name or line.member_unit,
 			form_name(line.award_form),
 			line.reason_text or "",
 			vn_number(line.coefficient),

@@ -43,18 +43,51 @@ class AwardDecision(TypedDocument):
 	def validate_lines(self):
 		seen = set()
 		for row in self.lines:
-			key = (row.member_unit, row.award_form)
-			if key in seen:
-				frappe.throw(
-					_("Line {0}: {1} is awarded {2} twice in this decision.").format(
-						row.idx, escape_html(str(row.member_unit)), row.award_form
-					)
-				)
-			seen.add(key)
 			if row.award_proposal or row.proposal_line:
 				self.check_proposal_line(row)
 			elif row.government_proposal:
 				self.check_government_flag_line(row)
+			self.check_recipient(row)
+			key = (row.member_unit, row.staff_member, row.division, row.award_form)
+			if key in seen:
+				frappe.throw(
+					_("Line {0}: {1} is awarded {2} twice in this decision.").format(
+						row.idx, escape_html(row.recipient_name or str(row.member_unit)), row.award_form
+					)
+				)
+			seen.add(key)
+
+	def check_recipient(self, row):
+		"""A line awards its unit, or a person who served in it, or one of its divisions; the name
+		printed is the server's."""
+		if row.recipient_kind != "Individual":
+			row.staff_member = None
+		if row.recipient_kind != "Collective":
+			row.division = None
+		unit_name = frappe.db.get_value("Member Unit", row.member_unit, "unit_name") or row.member_unit
+		row.recipient_name = unit_name
+		if row.staff_member:
+			served = frappe.db.exists(
+				"Staff Assignment",
+				{"parenttype": "Staff Member", "parent": row.staff_member, "member_unit": row.member_unit},
+			)
+			if not served:
+				frappe.throw(
+					_("Line {0}: the person never served in {1}.").format(
+						row.idx, escape_html(str(unit_name))
+					)
+				)
+			full_name = frappe.db.get_value("Staff Member", row.staff_member, "full_name")
+			row.recipient_name = f"{full_name}, {unit_name}"
+		if row.division:
+			found = frappe.db.get_value("Unit Division", row.division, ["member_unit", "division_name"])
+			if not found or found[0] != row.member_unit:
+				frappe.throw(
+					_("Line {0}: the division is not one of {1}.").format(
+						row.idx, escape_html(str(unit_name))
+					)
+				)
+			row.recipient_name = f"{found[1]}, {unit_name}"
 
 	def check_proposal_line(self, row):
 		line = frappe.db.get_value(
@@ -202,6 +235,8 @@ class AwardDecision(TypedDocument):
 					"doctype": "Award Record",
 					"recipient_kind": row.recipient_kind,
 					"member_unit": row.member_unit,
+					"staff_member": row.staff_member,
+					"division": row.division,
 					"award_form": row.award_form,
 					"year": self.year,
 					"award_type": self.award_type,

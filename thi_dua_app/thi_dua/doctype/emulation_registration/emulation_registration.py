@@ -9,8 +9,8 @@ from frappe import _
 from frappe.utils import cint
 
 from thi_dua_app import registration
-from thi_dua_app.thi_dua.doctype.staff_year_record.staff_year_record import YEARS
 from thi_dua_app.thi_dua.typed_document import TypedDocument
+from thi_dua_app.thi_dua.unit_year import check_unit_year, divisions_of, people_of_the_year
 
 KIND_LABELS = {
 	registration.PERSON: "Person",
@@ -22,46 +22,12 @@ KIND_LABELS = {
 
 class EmulationRegistration(TypedDocument):
 	def validate(self):
-		if not YEARS[0] <= cint(self.year) <= YEARS[1]:
-			frappe.throw(_("The year must be between {0} and {1}.").format(*YEARS), title=_("Registration"))
-		self.check_unit_exists_in_year()
-		self.check_only_one()
+		check_unit_year(
+			self,
+			_("Registration"),
+			_("{0} already has a registration for {1}: {2}. Amend that one instead."),
+		)
 		self.check_lines()
-
-	def check_unit_exists_in_year(self):
-		found = frappe.db.get_value(
-			"Member Unit", self.member_unit, ["valid_from", "valid_to", "unit_name"], as_dict=True
-		)
-		if not found:
-			frappe.throw(_("Choose the member unit."), title=_("Registration"))
-		year = cint(self.year)
-		if (found.valid_from and found.valid_from.year > year) or (
-			found.valid_to and found.valid_to.year < year
-		):
-			frappe.throw(
-				_("{0} did not exist in {1}: it may register only for the years it existed.").format(
-					frappe.bold(found.unit_name or self.member_unit), year
-				),
-				title=_("Registration"),
-			)
-
-	def check_only_one(self):
-		other = frappe.db.get_value(
-			"Emulation Registration",
-			{
-				"member_unit": self.member_unit,
-				"year": self.year,
-				"docstatus": ("<", 2),
-				"name": ("!=", self.name or ""),
-			},
-		)
-		if other:
-			frappe.throw(
-				_("{0} already has a registration for {1}: {2}. Amend that one instead.").format(
-					frappe.bold(self.member_unit), self.year, other
-				),
-				title=_("Duplicate registration"),
-			)
 
 	def check_lines(self):
 		forms = {
@@ -72,18 +38,10 @@ class EmulationRegistration(TypedDocument):
 				fields=["name", "form_kind", "subject", "form_name"],
 			)
 		}
-		people = self.people_of_the_year([line.staff_member for line in self.lines if line.staff_member])
-		divisions = {
-			row.name: row.division_name
-			for row in frappe.get_all(
-				"Unit Division",
-				filters={
-					"name": ("in", [line.division for line in self.lines if line.division] or [""]),
-					"member_unit": self.member_unit,
-				},
-				fields=["name", "division_name"],
-			)
-		}
+		people = people_of_the_year(
+			self.member_unit, self.year, [line.staff_member for line in self.lines if line.staff_member]
+		)
+		divisions = divisions_of(self.member_unit, [line.division for line in self.lines if line.division])
 		lines = []
 		for line in self.lines:
 			# The framework refuses a form that does not exist before this runs.
@@ -113,32 +71,6 @@ class EmulationRegistration(TypedDocument):
 			registration.check_lines(lines, set(people), set(divisions))
 		except registration.RegistrationError as error:
 			frappe.throw(self.message(error, forms), title=_("Registration"))
-
-	def people_of_the_year(self, staff: list[str]) -> dict[str, str]:
-		"""The named people who served in the unit at some time in the year, with their names."""
-		if not staff:
-			return {}
-		year = cint(self.year)
-		served = {
-			row.parent
-			for row in frappe.get_all(
-				"Staff Assignment",
-				filters={
-					"parenttype": "Staff Member",
-					"parent": ("in", staff),
-					"member_unit": self.member_unit,
-					"from_date": ("<=", f"{year}-12-31"),
-				},
-				fields=["parent", "to_date"],
-			)
-			if not row.to_date or row.to_date.year >= year
-		}
-		return {
-			row.name: row.full_name
-			for row in frappe.get_all(
-				"Staff Member", filters={"name": ("in", sorted(served) or [""])}, fields=["name", "full_name"]
-			)
-		}
 
 	def message(self, error: registration.RegistrationError, forms: dict) -> str:
 		p = error.params

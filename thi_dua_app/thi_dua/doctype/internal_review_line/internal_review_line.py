@@ -1,0 +1,5 @@
+from thi_dua_app.thi_dua.child_row import ChildRow
+
+
+class InternalReviewLine(ChildRow):
+	pass
