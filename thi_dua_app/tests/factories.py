@@ -337,6 +337,35 @@ def act_on(doctype: str, name: str, action: str):
 	return apply_workflow(frappe.get_doc(doctype, name).as_dict(), action)
 
 
+def make_staff(unit: str, full_name: str, division: str | None = None, **values) -> str:
+	"""A staff member of ``unit`` (in ``division`` when given), recruited long ago."""
+	doc = {
+		"doctype": "Staff Member",
+		"full_name": full_name,
+		"member_unit": unit,
+		"recruited_on": "2010-01-01",
+	}
+	return frappe.get_doc({**doc, "division": division, **values}).insert().name
+
+
+def make_staff_year(member: str, year: int = 2017, rating: str = "HTXSNV", **values) -> str:
+	"""A person's record of ``year``: a full year worked, good conduct, the given rating."""
+	doc = {"doctype": "Staff Year Record", "staff_member": member, "year": year, "rating": rating}
+	return frappe.get_doc({**doc, "months_worked": 12, "conduct": "Good", **values}).insert().name
+
+
+def make_division(unit: str, name: str) -> str:
+	return (
+		frappe.get_doc({"doctype": "Unit Division", "division_name": name, "member_unit": unit}).insert().name
+	)
+
+
+def make_division_year(division: str, year: int = 2017, **values) -> str:
+	"""A division's record of ``year``: excellent, active in the movements, united."""
+	doc = {"doctype": "Division Year Record", "division": division, "year": year, "rating": "HTXSNV"}
+	return frappe.get_doc({**doc, "active_in_movements": "Yes", "united": "Yes", **values}).insert().name
+
+
 def plant_person(world: World, letter: str, text: str) -> dict[str, str]:
 	"""A division of the unit with its 2017 record, a person of it with theirs, and the unit's draft
 	registration and review for 2017 naming both, with ``text`` in every field typed (the unit's officer enters

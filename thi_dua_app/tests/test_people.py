@@ -8,6 +8,7 @@ World: units A–D of a bloc, X outside it; 2017 falls under the 2013 law (Ngh�
 import frappe
 from frappe.utils import add_days, today
 
+from thi_dua_app.tests.factories import make_division, make_division_year, make_staff, make_staff_year
 from thi_dua_app.tests.utils import ThiDuaTestCase
 from thi_dua_app.thi_dua import people
 from thi_dua_app.thi_dua.report.award_history.award_history import execute as award_history
@@ -20,36 +21,10 @@ class TestPeople(ThiDuaTestCase):
 	prefix = "TDPeople"
 
 	def staff(self, letter: str, full_name: str, **values) -> str:
-		return (
-			frappe.get_doc(
-				{
-					"doctype": STAFF,
-					"full_name": full_name,
-					"member_unit": self.world.unit(letter),
-					"recruited_on": "2010-01-01",
-					**values,
-				}
-			)
-			.insert()
-			.name
-		)
+		return make_staff(self.world.unit(letter), full_name, **values)
 
 	def year(self, member: str, year: int, rating: str = "HTTNV", **values) -> str:
-		return (
-			frappe.get_doc(
-				{
-					"doctype": YEAR_RECORD,
-					"staff_member": member,
-					"year": year,
-					"rating": rating,
-					"months_worked": 12,
-					"conduct": "Good",
-					**values,
-				}
-			)
-			.insert()
-			.name
-		)
+		return make_staff_year(member, year, rating, **values)
 
 	def award(self, letter: str, member: str, year: int, form: str = "CSTDCS", **values) -> str:
 		return (
@@ -333,30 +308,10 @@ class TestPeople(ThiDuaTestCase):
 	# ------------------------------------------------------------ divisions and their titles
 
 	def division(self, letter: str, name: str) -> str:
-		return (
-			frappe.get_doc(
-				{"doctype": "Unit Division", "division_name": name, "member_unit": self.world.unit(letter)}
-			)
-			.insert()
-			.name
-		)
+		return make_division(self.world.unit(letter), name)
 
 	def division_year(self, division: str, year: int = 2017, **values) -> str:
-		return (
-			frappe.get_doc(
-				{
-					"doctype": "Division Year Record",
-					"division": division,
-					"year": year,
-					"rating": "HTXSNV",
-					"active_in_movements": "Yes",
-					"united": "Yes",
-					**values,
-				}
-			)
-			.insert()
-			.name
-		)
+		return make_division_year(division, year, **values)
 
 	def test_a_division_is_its_unit_s_own(self):
 		own, other = self.division("B", "Phòng B"), self.division("C", "Phòng C")

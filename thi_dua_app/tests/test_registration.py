@@ -9,6 +9,7 @@ World: units A–D of a bloc, A heads the 2017 pledge and D deputises; X is outs
 import frappe
 
 from thi_dua_app import regime
+from thi_dua_app.tests.factories import make_division, make_staff, make_staff_year
 from thi_dua_app.tests.utils import ThiDuaTestCase
 from thi_dua_app.thi_dua import people
 from thi_dua_app.thi_dua.legal import regime_for_year
@@ -21,45 +22,13 @@ class TestRegistration(ThiDuaTestCase):
 	prefix = "TDRegistration"
 
 	def staff(self, letter: str, full_name: str, division: str | None = None) -> str:
-		return (
-			frappe.get_doc(
-				{
-					"doctype": "Staff Member",
-					"full_name": full_name,
-					"member_unit": self.world.unit(letter),
-					"division": division,
-					"recruited_on": "2010-01-01",
-				}
-			)
-			.insert()
-			.name
-		)
+		return make_staff(self.world.unit(letter), full_name, division)
 
 	def year(self, member: str, rating: str = "HTXSNV", **values) -> str:
-		return (
-			frappe.get_doc(
-				{
-					"doctype": "Staff Year Record",
-					"staff_member": member,
-					"year": 2017,
-					"rating": rating,
-					"months_worked": 12,
-					"conduct": "Good",
-					**values,
-				}
-			)
-			.insert()
-			.name
-		)
+		return make_staff_year(member, 2017, rating, **values)
 
 	def division(self, letter: str, name: str) -> str:
-		return (
-			frappe.get_doc(
-				{"doctype": "Unit Division", "division_name": name, "member_unit": self.world.unit(letter)}
-			)
-			.insert()
-			.name
-		)
+		return make_division(self.world.unit(letter), name)
 
 	def register(self, letter: str, lines: list[dict], submit: bool = True, **values):
 		doc = frappe.get_doc(
