@@ -29,6 +29,7 @@ app_include_js = "thi_dua.bundle.js"
 jinja = {
 	"methods": [
 		"thi_dua_app.formatting.vn_number",
+		"thi_dua_app.thi_dua.doctype.award_proposal.award_proposal.proposal_letter",
 		"thi_dua_app.formatting.vn_long_date",
 		"thi_dua_app.formatting.vn_short_date",
 		"thi_dua_app.formatting.vn_time",

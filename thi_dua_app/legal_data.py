@@ -434,6 +434,15 @@ def _regime_2017():
 			},
 			{
 				"body": "Provincial council",
+				"award_form": "TTLDXS",
+				"threshold_percent": 50,
+				"vote_base": "All members",
+				"strict": 1,
+				"source": "Đề xuất của ứng dụng (như Bằng khen)",
+				"confidence": "P",
+			},
+			{
+				"body": "Provincial council",
 				"award_form": "CO_CP",
 				"threshold_percent": 80,
 				"vote_base": "All members",
@@ -522,6 +531,15 @@ def _regime_2022(
 				"vote_base": "All members",
 				"strict": 1,
 				"source": "Đề xuất của ứng dụng",
+				"confidence": "P",
+			},
+			{
+				"body": "Provincial council",
+				"award_form": "TTLDXS",
+				"threshold_percent": 50,
+				"vote_base": "All members",
+				"strict": 1,
+				"source": "Đề xuất của ứng dụng (như Bằng khen)",
 				"confidence": "P",
 			},
 			{

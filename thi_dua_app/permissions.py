@@ -196,7 +196,10 @@ def meeting_condition(in_units: str) -> str:
 @_confined_to_units
 def proposal_condition(in_units: str) -> str:
 	"""The head and deputy units of the year prepare and follow the bloc's proposal."""
-	return f"(`tabAward Proposal`.head_unit in {in_units} or `tabAward Proposal`.deputy_unit in {in_units})"
+	return (
+		f"(`tabAward Proposal`.head_unit in {in_units} or `tabAward Proposal`.deputy_unit in {in_units} "
+		f"or `tabAward Proposal`.proposing_unit in {in_units})"
+	)
 
 
 @_confined_to_units
@@ -422,18 +425,28 @@ def meeting_has_permission(doc, ptype: str | None = None, user: str | None = Non
 
 
 def proposal_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
-	"""The head and deputy units write the proposal while it is theirs (a draft, or returned); the
-	province while it is with the province; nobody once decided."""
-	state, meeting = doc.get("workflow_state"), doc.get("meeting")
+	"""The proposer writes the proposal while it is theirs (a draft, or returned) — a bloc's head and
+	deputy units, or the unit whose review it comes from — the province while it is with the
+	province; nobody once decided."""
+	state, meeting, review = doc.get("workflow_state"), doc.get("meeting"), doc.get("internal_review")
 	if not doc.is_new():
-		state, meeting = frappe.db.get_value("Award Proposal", doc.name, ["workflow_state", "meeting"]) or (
-			state,
-			meeting,
+		state, meeting, review = frappe.db.get_value(
+			"Award Proposal", doc.name, ["workflow_state", "meeting", "internal_review"]
+		) or (state, meeting, review)
+	if review:
+		unit = (
+			frappe.db.get_value("Unit Internal Review", review, "member_unit")
+			if isinstance(review, str)
+			else None
 		)
-	pledge = (
-		frappe.db.get_value("Bloc Review Meeting", meeting, "pledge") if isinstance(meeting, str) else None
-	)
-	leads = leads_pledge(pledge, user)
+		leads = acts_for(unit, user)
+	else:
+		pledge = (
+			frappe.db.get_value("Bloc Review Meeting", meeting, "pledge")
+			if isinstance(meeting, str)
+			else None
+		)
+		leads = leads_pledge(pledge, user)
 	state = state or "Draft"
 	if ptype in READ_LIKE:
 		if doc.is_new() and leads:

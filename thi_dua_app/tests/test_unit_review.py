@@ -9,67 +9,27 @@ unit-council threshold), 2024 under Law 2022 with Decree 98/2023 (80 % of the co
 
 import frappe
 
+from thi_dua_app.tests.factories import act_on, make_division, make_division_year, make_staff, make_staff_year
 from thi_dua_app.tests.utils import ThiDuaTestCase
 
-REVIEW = "Unit Internal Review"
+REVIEW, PROPOSAL = "Unit Internal Review", "Award Proposal"
 
 
 class TestUnitReview(ThiDuaTestCase):
 	prefix = "TDReview"
 
 	def staff(self, full_name: str, division: str | None = None, letter: str = "C") -> str:
-		return (
-			frappe.get_doc(
-				{
-					"doctype": "Staff Member",
-					"full_name": full_name,
-					"member_unit": self.world.unit(letter),
-					"division": division,
-					"recruited_on": "2010-01-01",
-				}
-			)
-			.insert()
-			.name
-		)
+		return make_staff(self.world.unit(letter), full_name, division)
 
 	def year(self, member: str, year: int = 2017, rating: str = "HTXSNV", initiative: bool = True, **values):
-		frappe.get_doc(
-			{
-				"doctype": "Staff Year Record",
-				"staff_member": member,
-				"year": year,
-				"rating": rating,
-				"months_worked": 12,
-				"conduct": "Good",
-				"initiatives": [{"title": "Sáng kiến", "scope": "Unit"}] if initiative else [],
-				**values,
-			}
-		).insert()
+		initiatives = [{"title": "Sáng kiến", "scope": "Unit"}] if initiative else []
+		make_staff_year(member, year, rating, initiatives=initiatives, **values)
 
 	def unit_of_c(self, year: int = 2017) -> dict[str, str]:
 		"""C's division with its record, and four people of it: three with an initiative (CSTĐCS
 		material), one good without (LĐTT only)."""
-		division = (
-			frappe.get_doc(
-				{
-					"doctype": "Unit Division",
-					"division_name": "Phòng Tổng hợp",
-					"member_unit": self.world.unit("C"),
-				}
-			)
-			.insert()
-			.name
-		)
-		frappe.get_doc(
-			{
-				"doctype": "Division Year Record",
-				"division": division,
-				"year": year,
-				"rating": "HTXSNV",
-				"active_in_movements": "Yes",
-				"united": "Yes",
-			}
-		).insert()
+		division = make_division(self.world.unit("C"), "Phòng Tổng hợp")
+		make_division_year(division, year)
 		names = {"division": division}
 		for name, initiative in (("Một", True), ("Hai", True), ("Ba", True), ("Bốn", False)):
 			names[name] = self.staff(f"Nguyễn Văn {name}", division)
@@ -264,6 +224,202 @@ class TestUnitReview(ThiDuaTestCase):
 			),
 			1,
 		)
+
+	# ------------------------------------------------------------ the proposal to the province
+
+	def signed_review_with_province_lines(self):
+		"""C's review with a person's Bằng khen (two excellent years, an initiative each) and the
+		division's TTLĐXS beside the unit head's titles, signed by C's leader."""
+		names = self.unit_of_c()
+		self.year(names["Một"], 2016)
+		self.as_user("leader_C")
+		doc = self.review(
+			[
+				self.person(names["Một"], "LDTT"),
+				self.person(names["Một"], "BK_TINH", achievement="Hoàn thành xuất sắc nhiệm vụ hai năm liền"),
+				{"recipient_kind": "Collective", "division": names["division"], "award_form": "TTLDTT"},
+				{"recipient_kind": "Collective", "division": names["division"], "award_form": "TTLDXS"},
+			]
+		)
+		doc.submit()
+		frappe.set_user("Administrator")
+		return names, doc
+
+	def test_the_province_s_titles_become_the_unit_s_proposal(self):
+		names, doc = self.signed_review_with_province_lines()
+		self.assertEqual(doc.province_lines, 2)
+		proposal = frappe.get_doc(PROPOSAL, doc.award_proposal)
+		self.assertEqual(
+			(proposal.internal_review, proposal.proposing_unit, proposal.proposer_name, proposal.year),
+			(doc.name, self.world.unit("C"), self.world.unit("C"), 2017),
+		)
+		self.assertEqual(
+			(proposal.workflow_state, proposal.signer_prefix, proposal.bloc), ("Draft", "", None)
+		)
+		self.assertEqual(
+			[
+				(line.recipient_kind, line.staff_member, line.division, line.recipient_name, line.award_form)
+				for line in proposal.lines
+			],
+			[
+				("Individual", names["Một"], None, "Nguyễn Văn Một", "BK_TINH"),
+				("Collective", None, names["division"], "Phòng Tổng hợp", "TTLDXS"),
+			],
+		)
+		self.assertEqual(proposal.lines[0].achievement_summary, "Hoàn thành xuất sắc nhiệm vụ hai năm liền")
+		self.assertIn("Based on the minutes of the emulation review of", proposal.legal_basis)
+		# One proposal per review; a review that is not signed proposes nothing.
+		self.assertRaises(
+			frappe.DuplicateEntryError,
+			frappe.get_doc(
+				{"doctype": PROPOSAL, "internal_review": doc.name, "proposal_date": "2017-12-26"}
+			).insert,
+		)
+		draft = self.review([self.person(names["Hai"], "LDTT")], year=2018)
+		self.assertRaisesRegex(
+			frappe.ValidationError,
+			"is not signed",
+			frappe.get_doc(
+				{"doctype": PROPOSAL, "internal_review": draft.name, "proposal_date": "2017-12-26"}
+			).insert,
+		)
+		self.assertRaisesRegex(
+			frappe.ValidationError,
+			"name one of them",
+			frappe.get_doc({"doctype": PROPOSAL, "proposal_date": "2017-12-26"}).insert,
+		)
+
+	def test_only_the_unit_writes_its_proposal_and_the_header_stays_the_review_s(self):
+		names, doc = self.signed_review_with_province_lines()
+		name = doc.award_proposal
+		for who, expected in (
+			("officer_C", True),
+			("leader_A", False),
+			("officer_D", False),
+			("officer_X", False),
+		):
+			self.as_user(who)
+			self.assertEqual(frappe.has_permission(PROPOSAL, "read", name), expected, who)
+			self.assertEqual(bool(frappe.get_list(PROPOSAL, filters={"name": name})), expected, who)
+			self.assertEqual(
+				bool(frappe.get_list("Proposal Line", filters={"parent": name}, parent_doctype=PROPOSAL)),
+				expected,
+				who,
+			)
+		# Another unit cannot make C's proposal its own, nor propose from C's review.
+		self.as_user("officer_B")
+		self.assertRaises(
+			frappe.PermissionError,
+			frappe.get_doc(
+				{"doctype": PROPOSAL, "internal_review": doc.name, "proposal_date": "2017-12-26"}
+			).insert,
+		)
+		self.as_user("officer_C")
+		proposal = frappe.get_doc(PROPOSAL, name)
+		proposal.update(
+			{
+				"proposal_number": "05/TTr-STC",
+				"proposing_unit": self.world.unit("B"),
+				"head_unit": self.world.unit("B"),
+				"year": 2016,
+			}
+		)
+		proposal.lines[0].staff_member = names["Hai"]
+		proposal.lines[0].recipient_name = "Người khác"
+		proposal.save()
+		stored = frappe.get_doc(PROPOSAL, name)
+		self.assertEqual(
+			(stored.proposal_number, stored.proposing_unit, stored.head_unit, stored.year),
+			("05/TTr-STC", self.world.unit("C"), None, 2017),
+		)
+		self.assertEqual(
+			(stored.lines[0].staff_member, stored.lines[0].recipient_name), (names["Một"], "Nguyễn Văn Một")
+		)
+
+	def test_the_province_decides_the_unit_s_proposal_for_the_person_and_the_division(self):
+		names, doc = self.signed_review_with_province_lines()
+		name = doc.award_proposal
+		self.as_user("officer_C")
+		act_on(PROPOSAL, name, "Send to province")
+		self.as_user("manager")
+		act_on(PROPOSAL, name, "Receive")
+		proposal = frappe.get_doc(PROPOSAL, name)
+		for line in proposal.lines:
+			line.appraisal_result = "Agreed"
+		proposal.save()
+		act_on(PROPOSAL, name, "Appraise")
+		session = frappe.get_doc(
+			{
+				"doctype": "Council Session",
+				"session_date": "2018-01-05",
+				"legal_regime": doc.legal_regime,
+				"members_total": 20,
+				"members_present": 15,
+			}
+		).insert()
+		session.get_appraised_lines()
+		session.reload()
+		ours = [row for row in session.tallies if row.award_proposal == name]
+		self.assertEqual([row.recipient_name for row in ours], ["Nguyễn Văn Một", "Phòng Tổng hợp"])
+		for row in session.tallies:
+			row.votes_for = 14
+		session.save()
+		session.submit()
+		decision = frappe.get_doc(
+			{
+				"doctype": "Award Decision",
+				"decision_number": "130/QĐ-UBND",
+				"decision_date": "2018-01-15",
+				"year": 2017,
+				"signer_name": "Chủ tịch",
+				"lines": [],
+			}
+		).insert()
+		decision.get_passed_lines()
+		decision.reload()
+		ours = [line for line in decision.lines if line.award_proposal == name]
+		self.assertEqual(
+			[(line.recipient_kind, line.staff_member, line.division, line.award_form) for line in ours],
+			[
+				("Individual", names["Một"], None, "BK_TINH"),
+				("Collective", None, names["division"], "TTLDXS"),
+			],
+		)
+		self.assertEqual(ours[0].recipient_name, f"Nguyễn Văn Một, {self.world.unit('C')}")
+		decision.submit()
+		self.assertEqual(frappe.db.get_value(PROPOSAL, name, "workflow_state"), "Decided")
+		records = frappe.get_all(
+			"Award Record",
+			filters={"award_decision": decision.name, "member_unit": self.world.unit("C")},
+			fields=["staff_member", "division", "award_form"],
+			order_by="award_form asc",
+		)
+		self.assertEqual(
+			[(row.award_form, row.staff_member, row.division) for row in records],
+			[("BK_TINH", names["Một"], None), ("TTLDXS", None, names["division"])],
+		)
+
+	def test_the_unit_s_letter_names_the_unit_and_counts_people_and_collectives(self):
+		from thi_dua_app.thi_dua.doctype.award_proposal.award_proposal import proposal_letter
+
+		_names, doc = self.signed_review_with_province_lines()
+		proposal = frappe.get_doc(PROPOSAL, doc.award_proposal)
+		self.in_vietnamese()
+		letter = proposal_letter(proposal)
+		self.assertEqual(letter.issuer, self.world.unit("C"))
+		self.assertTrue(letter.from_unit)
+		self.assertEqual(
+			letter.forms,
+			[
+				("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "01 cá nhân"),
+				("Tập thể lao động xuất sắc", "01 tập thể"),
+			],
+		)
+		self.as_user("officer_C")
+		printed = frappe.get_print(PROPOSAL, proposal.name, print_format="Award Proposal Letter")
+		for text in ("Nguyễn Văn Một", "Phòng Tổng hợp", "01 cá nhân", self.world.unit("C")):
+			self.assertIn(text, printed)
+		self.assertNotIn("TM. KHỐI THI ĐUA", printed)
 
 	# ------------------------------------------------------------ who reads it
 

@@ -356,14 +356,8 @@ def rating_words(rating: str | None) -> str:
 
 
 def title_words(title: str) -> str:
-	return {
-		rules_of.LDTT: "Lao động tiên tiến",
-		rules_of.CSTDCS: "Chiến sĩ thi đua cơ sở",
-		rules_of.CSTDT: "Chiến sĩ thi đua cấp tỉnh",
-		rules_of.TTLDTT: "Tập thể lao động tiên tiến",
-		rules_of.TTLDXS: "Tập thể lao động xuất sắc",
-		rules_of.BK_TINH: _("the Chairman's Certificate of Merit"),
-	}.get(title, title)
+	"""The title's own name, as its Award Form record holds it."""
+	return frappe.get_cached_value("Award Form", title, "form_name") or title
 
 
 def reason(verdict: rules_of.Verdict) -> str:
@@ -395,8 +389,8 @@ def describe(condition: rules_of.Condition) -> str:
 		if met is None:
 			return _("The months worked are not recorded.")
 		if met:
-			return _("Worked {0} months (at least {1}).").format(_number(p["months"]), p["minimum"])
-		return _("Worked {0} months; at least {1} are needed.").format(_number(p["months"]), p["minimum"])
+			return _("Worked {0} months (at least {1}).").format(number(p["months"]), p["minimum"])
+		return _("Worked {0} months; at least {1} are needed.").format(number(p["months"]), p["minimum"])
 	if code == "attitude":
 		if met is None:
 			return _("The unit has not yet judged the person's conduct and attitude.")
@@ -546,8 +540,9 @@ def describe_collective(condition: rules_of.Condition) -> str:
 
 
 def _percent(share: float) -> str:
-	return _number(round(share * 100, 1))
+	return number(round(share * 100, 1))
 
 
-def _number(value) -> str:
+def number(value) -> str:
+	"""A number as Vietnamese write it: no trailing zeros, a decimal comma."""
 	return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)

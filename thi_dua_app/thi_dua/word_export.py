@@ -17,6 +17,7 @@ from docx.shared import Mm, Pt
 from frappe import _
 
 from thi_dua_app.formatting import vn_long_date, vn_number, vn_short_date
+from thi_dua_app.thi_dua.doctype.award_proposal.award_proposal import proposal_letter
 
 EXPORTS = {"Award Proposal", "Award Decision", "Government Flag Proposal"}
 
@@ -128,36 +129,25 @@ def form_name(code: str) -> str:
 
 
 def proposal_docx(doc) -> Document:
-	bloc = frappe.get_doc("Emulation Bloc", doc.bloc)
+	letter = proposal_letter(doc)
 	document = new_document()
 	header(
 		document,
-		bloc.parent_body,
-		bloc.bloc_name,
+		letter.parent_body,
+		letter.issuer,
 		f"{_('Document No.')}: {doc.proposal_number}" if doc.proposal_number else "",
-		bloc.place_name,
+		letter.place,
 		doc.proposal_date,
 	)
 	paragraph(document, _("Proposal letter"), bold=True, size=14, center=True, upper=True)
-	paragraph(
-		document,
-		_("On proposing the emulation flag and certificates of merit of the province for {0}").format(
-			doc.year
-		),
-		bold=True,
-		size=14,
-		center=True,
-	)
+	paragraph(document, letter.subject, bold=True, size=14, center=True)
 	paragraph(document, f"{_('Respectfully to')}: {doc.addressee or ''}", center=True)
 	legal_basis(document, doc.legal_basis)
 	paragraph(
-		document, _("{0} proposes that {1} consider and award:").format(bloc.bloc_name, doc.addressee or "…")
+		document, _("{0} proposes that {1} consider and award:").format(letter.issuer, doc.addressee or "…")
 	)
-	counts = {}
-	for line in doc.lines:
-		counts[line.award_form] = counts.get(line.award_form, 0) + 1
-	for form, count in counts.items():
-		paragraph(document, f"- {form_name(form)}: {_('{0} collective(s)').format(f'{count:02d}')};")
+	for form, count in letter.forms:
+		paragraph(document, f"- {form}: {count};")
 	paragraph(document, _("(with the attached list)"))
 	paragraph(
 		document,
@@ -186,30 +176,27 @@ def proposal_docx(doc) -> Document:
 		italic=True,
 		center=True,
 	)
-	list_table(
-		document,
-		[
+	if letter.from_unit:
+		columns = [_("No."), _("Individual or collective"), _("Award form"), _("Achievement summary")]
+		columns.append(_("Votes for (%)"))
+	else:
+		columns = [
 			_("No."),
 			_("Collective"),
 			_("Award form"),
 			_("Achievement summary"),
 			_("Points"),
 			_("Rank"),
-			_("Votes for (%)"),
-		],
-		[
-			[
-				index,
-				line.member_unit,
-				form_name(line.award_form),
-				line.achievement_summary or "",
-				vn_number(line.final_score),
-				line.bloc_rank,
-				vn_number(line.vote_percent),
-			]
-			for index, line in enumerate(doc.lines, start=1)
-		],
-	)
+		]
+		columns.append(_("Votes for (%)"))
+	rows = []
+	for index, line in enumerate(doc.lines, start=1):
+		row = [index, line.recipient_name or line.member_unit, form_name(line.award_form)]
+		row.append(line.achievement_summary or "")
+		if not letter.from_unit:
+			row += [vn_number(line.final_score), line.bloc_rank]
+		rows.append([*row, vn_number(line.vote_percent)])
+	list_table(document, columns, rows)
 	return document
 
 

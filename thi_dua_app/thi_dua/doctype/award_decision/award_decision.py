@@ -97,7 +97,15 @@ class AwardDecision(TypedDocument):
 				"parent": row.award_proposal or "",
 				"parenttype": "Award Proposal",
 			},
-			["member_unit", "award_form", "recipient_kind", "council_passed", "decided"],
+			[
+				"member_unit",
+				"award_form",
+				"recipient_kind",
+				"staff_member",
+				"division",
+				"council_passed",
+				"decided",
+			],
 			as_dict=True,
 		)
 		state = frappe.db.get_value("Award Proposal", row.award_proposal, "workflow_state") if line else None
@@ -113,6 +121,7 @@ class AwardDecision(TypedDocument):
 			line.award_form,
 			line.recipient_kind,
 		)
+		row.staff_member, row.division = line.staff_member, line.division
 
 	def check_government_flag_line(self, row):
 		"""A Government's flag decided on the province's proposal: a collective that proposal
@@ -186,9 +195,8 @@ class AwardDecision(TypedDocument):
 		for proposal in frappe.get_all(
 			"Award Proposal",
 			filters={"workflow_state": COUNCIL_VOTED, "year": cint(self.year)},
-			fields=["name", "bloc", "year"],
+			fields=["name", "bloc", "year", "proposer_name", "internal_review"],
 		):
-			bloc_name = frappe.db.get_value("Emulation Bloc", proposal.bloc, "bloc_name") or proposal.bloc
 			for line in frappe.get_all(
 				"Proposal Line",
 				filters={
@@ -197,20 +205,28 @@ class AwardDecision(TypedDocument):
 					"council_passed": 1,
 					"decided": 0,
 				},
-				fields=["name", "member_unit", "award_form", "recipient_kind"],
+				fields=["name", "member_unit", "award_form", "recipient_kind", "staff_member", "division"],
 				order_by="idx asc",
 			):
 				if line.name in listed:
 					continue
+				if proposal.internal_review:
+					reason = _("Outstanding achievement in the emulation movement of {0} in {1}").format(
+						proposal.proposer_name, proposal.year
+					)
+				else:
+					reason = _(
+						"Outstanding achievement, leading the emulation movement of {0} in {1}"
+					).format(proposal.proposer_name or proposal.bloc, proposal.year)
 				self.append(
 					"lines",
 					{
 						"member_unit": line.member_unit,
 						"award_form": line.award_form,
 						"recipient_kind": line.recipient_kind,
-						"reason_text": _(
-							"Outstanding achievement, leading the emulation movement of {0} in {1}"
-						).format(bloc_name, proposal.year),
+						"staff_member": line.staff_member,
+						"division": line.division,
+						"reason_text": reason,
 						"award_proposal": proposal.name,
 						"proposal_line": line.name,
 					},

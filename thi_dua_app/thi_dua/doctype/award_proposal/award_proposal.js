@@ -1,6 +1,7 @@
 frappe.ui.form.on("Award Proposal", {
 	setup(frm) {
 		frm.set_query("meeting", () => ({ filters: { docstatus: 1 } }));
+		frm.set_query("internal_review", () => ({ filters: { docstatus: 1 } }));
 	},
 
 	refresh(frm) {

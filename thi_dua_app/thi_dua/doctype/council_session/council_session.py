@@ -38,6 +38,7 @@ class CouncilSession(TypedDocument):
 				frappe.throw(_("Vote row {0}: the same proposed unit is voted on twice.").format(row.idx))
 			seen.add((row.award_proposal, row.proposal_line))
 			row.member_unit, row.award_form = line.member_unit, line.award_form
+			row.recipient_name = line.recipient_name or line.member_unit
 			votes = cint(row.votes_for)
 			if votes < 0 or votes > cint(self.members_present):
 				frappe.throw(
@@ -71,21 +72,24 @@ class CouncilSession(TypedDocument):
 				)
 			)
 		if not row.proposal_line:
-			line = frappe.db.get_value(
+			# Named by unit and form: only where that names one line (a unit's proposal may carry
+			# several people for one form).
+			lines = frappe.get_all(
 				"Proposal Line",
-				{
+				filters={
 					"parent": row.award_proposal,
 					"parenttype": "Award Proposal",
-					"member_unit": row.member_unit,
-					"award_form": row.award_form,
+					"member_unit": row.member_unit or "",
+					"award_form": row.award_form or "",
 				},
-				"name",
+				pluck="name",
+				limit=2,
 			)
-			row.proposal_line = line
+			row.proposal_line = lines[0] if len(lines) == 1 else None
 		line = frappe.db.get_value(
 			"Proposal Line",
 			{"name": row.proposal_line or "", "parent": row.award_proposal, "parenttype": "Award Proposal"},
-			["member_unit", "award_form", "appraisal_result"],
+			["member_unit", "award_form", "appraisal_result", "recipient_name"],
 			as_dict=True,
 		)
 		if not line:
@@ -95,7 +99,7 @@ class CouncilSession(TypedDocument):
 		if line.appraisal_result != "Agreed":
 			frappe.throw(
 				_("Vote row {0}: {1} was not agreed at appraisal and does not go to the council.").format(
-					row.idx, line.member_unit
+					row.idx, line.recipient_name or line.member_unit
 				)
 			)
 		return line
@@ -109,7 +113,7 @@ class CouncilSession(TypedDocument):
 			for line in frappe.get_all(
 				"Proposal Line",
 				filters={"parent": proposal, "parenttype": "Award Proposal", "appraisal_result": "Agreed"},
-				fields=["name", "member_unit", "award_form"],
+				fields=["name", "member_unit", "award_form", "recipient_name"],
 				order_by="idx asc",
 			):
 				if (proposal, line.name) not in listed:
@@ -120,6 +124,7 @@ class CouncilSession(TypedDocument):
 							"proposal_line": line.name,
 							"member_unit": line.member_unit,
 							"award_form": line.award_form,
+							"recipient_name": line.recipient_name or line.member_unit,
 						},
 					)
 		self.save()

@@ -2,8 +2,8 @@
 person or a division, each with the verdict of the rules on the proposed title — worked out by the
 server, never taken from the client — the unit council's votes and the CSTĐCS quota. Submitting
 (the unit head signs) checks the whole review (thi_dua_app.review), writes the unit head's decision
-on the unit-level titles with their reward money into the award ledger, and keeps the lines the
-province decides (TTLĐXS, CSTĐ cấp tỉnh, Bằng khen) as the unit's proposal to the province."""
+on the unit-level titles with their reward money into the award ledger, and makes the lines the
+province decides (TTLĐXS, CSTĐ cấp tỉnh, Bằng khen) the unit's Award Proposal to the province."""
 
 import frappe
 from frappe import _
@@ -217,6 +217,30 @@ class UnitInternalReview(TypedDocument):
 				)
 
 	def on_submit(self):
+		self.write_unit_decision()
+		self.make_proposal()
+
+	def make_proposal(self):
+		"""The lines the province decides become the unit's proposal to the province, a draft its
+		officers complete (number, date, signer) and send."""
+		if not any(line.destination == PROVINCE for line in self.lines):
+			return
+		proposal = frappe.get_doc(
+			{
+				"doctype": "Award Proposal",
+				"internal_review": self.name,
+				"proposal_date": self.decision_date or self.council_date,
+				# The unit's head signs in their own name.
+				"signer_prefix": "",
+				"signer_title": self.signer_title,
+				"signer_name": self.signer_name,
+			}
+		)
+		proposal.flags.ignore_permissions = True
+		proposal.insert()
+		self.db_set("award_proposal", proposal.name)
+
+	def write_unit_decision(self):
 		unit_lines = [line for line in self.lines if line.destination == UNIT_HEAD]
 		if not unit_lines:
 			return
@@ -300,8 +324,8 @@ class UnitInternalReview(TypedDocument):
 				form("title"),
 				p["votes"],
 				p["members"],
-				people._number(round(p["percent"], 2)),
-				people._number(round(p["threshold"], 2)),
+				people.number(round(p["percent"], 2)),
+				people.number(round(p["threshold"], 2)),
 			),
 			"no_council": lambda: _("Enter the number of members of the unit's council."),
 			"repeated": lambda: _("Row {0} repeats row {1} ({2}).").format(
@@ -315,6 +339,6 @@ class UnitInternalReview(TypedDocument):
 			).format(p["row"], form("title"), form("needed")),
 			"above_quota": lambda: _(
 				"{0} Chiến sĩ thi đua cơ sở proposed, but the quota allows {1}: {2} % of the {3} Lao động tiên tiến, rounded down."
-			).format(p["named"], p["quota"], people._number(round(p["share"] * 100, 2)), p["ldtt"]),
+			).format(p["named"], p["quota"], people.number(round(p["share"] * 100, 2)), p["ldtt"]),
 		}
 		return texts[error.code]()

@@ -39,8 +39,10 @@ def execute(filters):
 		"Decision Line",
 		filters={"parent": ("in", list(decisions) or [""]), "parenttype": "Award Decision"},
 		fields=[
+			"name",
 			"parent",
 			"member_unit",
+			"recipient_name",
 			"award_form",
 			"coefficient",
 			"amount",
@@ -49,7 +51,7 @@ def execute(filters):
 		],
 		order_by="parent asc, idx asc",
 	):
-		decided[line.proposal_line or f"{line.parent}:{line.member_unit}:{line.award_form}"] = line
+		decided[line.proposal_line or line.name] = line
 	rows = []
 	for line in frappe.get_all(
 		"Proposal Line",
@@ -58,6 +60,7 @@ def execute(filters):
 			"name",
 			"parent",
 			"member_unit",
+			"recipient_name",
 			"award_form",
 			"vote_percent",
 			"council_percent",
@@ -82,6 +85,7 @@ def row_of(line, proposal, decision_line, decisions) -> dict:
 		"year": proposal.year if proposal else None,
 		"bloc": proposal.bloc if proposal else None,
 		"member_unit": line.member_unit,
+		"recipient_name": line.recipient_name or line.member_unit,
 		"award_form": line.award_form,
 		"award_proposal": proposal.name if proposal else None,
 		"state": _(proposal.workflow_state) if proposal else _("Decided"),
@@ -105,7 +109,8 @@ def columns() -> list[dict]:
 			"options": "Emulation Bloc",
 			"width": 220,
 		},
-		{"fieldname": "member_unit", "label": _("Member unit"), "fieldtype": "Data", "width": 220},
+		{"fieldname": "member_unit", "label": _("Member unit"), "fieldtype": "Data", "width": 200},
+		{"fieldname": "recipient_name", "label": _("Recipient"), "fieldtype": "Data", "width": 220},
 		{
 			"fieldname": "award_form",
 			"label": _("Award form"),
