@@ -164,13 +164,19 @@ def pledge_condition(in_units: str) -> str:
 	)
 
 
-@_confined_to_units
-def evaluation_condition(in_units: str) -> str:
-	"""A unit reads its own evaluations. The bloc head and deputy read the others once they are
-	self-assessed. Once the pledge's results are published, every signatory reads them all."""
+def evaluation_condition(user: str | None = None) -> str | None:
+	"""A unit reads its own evaluations, and those of the units it succeeds (their results are its
+	history). The bloc head and deputy read the others once they are self-assessed. Once the
+	pledge's results are published, every signatory reads them all."""
+	if sees_everything(user):
+		return None
+	units = get_user_units(user)
+	if not units:
+		return "1 = 0"
+	in_units = _sql_in(units)
 	head_states = _sql_in(list(VISIBLE_TO_BLOC_HEAD_STATES))
 	return (
-		f"(`tabEmulation Evaluation`.member_unit in {in_units} "
+		f"(`tabEmulation Evaluation`.member_unit in {_sql_in(with_predecessors(units))} "
 		f"or (`tabEmulation Evaluation`.workflow_state in {head_states} "
 		f"and (`tabEmulation Evaluation`.head_unit in {in_units} "
 		f"or `tabEmulation Evaluation`.deputy_unit in {in_units})) "

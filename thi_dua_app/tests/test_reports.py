@@ -175,6 +175,36 @@ class TestReports(ThiDuaTestCase):
 		self.assertEqual([row.year for row in rows], [2018])
 		self.assertEqual(unit_history({"member_unit": self.world.unit("C")})[1], [])  # another unit's drafts
 
+	def test_a_successor_s_history_shows_the_units_it_succeeds(self):
+		unit = self.world.unit
+		merged = frappe.get_doc("Member Unit", unit("C"))
+		merged.update(
+			{"successor_unit": unit("B"), "succession_date": "2019-01-01", "succession_decision": "1/QĐ"}
+		)
+		merged.save()
+		self.as_user("officer_B")
+		report = unit_history({"member_unit": unit("B")})
+		self.assertIn("member_unit", [column["fieldname"] for column in report[0]])
+		self.assertEqual(
+			[(row.year, row.member_unit, row.final_score) for row in report[1]],
+			[(2017, unit("B"), 93), (2017, unit("C"), 93), (2018, unit("B"), 90.5), (2018, unit("C"), 0)],
+		)
+		self.assertEqual(
+			[dataset["name"] for dataset in report[3]["data"]["datasets"]], [unit("B"), unit("C")]
+		)
+		own = unit_history({"member_unit": unit("B"), "without_predecessors": 1})
+		self.assertEqual([row.member_unit for row in own[1]], [unit("B"), unit("B")])
+		self.assertNotIn("member_unit", [column["fieldname"] for column in own[0]])
+		# The successor reads the units it succeeds, and changes nothing of theirs.
+		draft = frappe.db.get_value(
+			"Emulation Evaluation", {"pledge": self.pledge_2018, "member_unit": unit("C")}
+		)
+		self.assertTrue(frappe.has_permission("Emulation Evaluation", "read", draft))
+		self.assertFalse(frappe.has_permission("Emulation Evaluation", "write", draft))
+		# No one else gains anything from it.
+		self.as_user("officer_A")
+		self.assertFalse(frappe.has_permission("Emulation Evaluation", "read", draft))
+
 	def test_province_overview(self):
 		self.as_user("manager")
 		rows = province_overview({"year": 2017})[1]

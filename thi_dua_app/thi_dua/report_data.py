@@ -140,7 +140,13 @@ def _select(spec: ReportFilter, value) -> str:
 	return value
 
 
-_CHECKS = {"Link": _link, "Int": _whole_number, "Date": _date, "Select": _select}
+def _check(spec: ReportFilter, value) -> int:
+	if value in (0, 1, "0", "1") and not isinstance(value, float):
+		return int(value)
+	raise FilterRefused(_("The filter {0} is either ticked or not.").format(_(spec.label)))
+
+
+_CHECKS = {"Link": _link, "Int": _whole_number, "Date": _date, "Select": _select, "Check": _check}
 
 
 def guarded_report(*specs: ReportFilter):

@@ -9,6 +9,11 @@ frappe.query_reports["Unit History"] = {
 		},
 		{ fieldname: "from_year", label: __("From year"), fieldtype: "Int" },
 		{ fieldname: "to_year", label: __("To year"), fieldtype: "Int" },
+		{
+			fieldname: "without_predecessors",
+			label: __("Without the units it succeeds"),
+			fieldtype: "Check",
+		},
 	],
 	formatter: thi_dua.report_formatter,
 	onload(report) {

@@ -1,7 +1,9 @@
-"""Lịch sử thi đua: one unit's final score, rank and band across the years."""
+"""Lịch sử thi đua: one unit's final score, rank and band across the years — with, for a unit that
+succeeds others (the 2025 mergers), the results of the units it succeeds, each row naming its unit."""
 
 from frappe import _
 
+from thi_dua_app.permissions import with_predecessors
 from thi_dua_app.thi_dua.report_data import YEARS, ReportFilter, evaluations, guarded_report
 
 
@@ -9,36 +11,69 @@ from thi_dua_app.thi_dua.report_data import YEARS, ReportFilter, evaluations, gu
 	ReportFilter("member_unit", "Member unit", "Link", "Member Unit", reqd=True),
 	ReportFilter("from_year", "From year", "Int", minimum=YEARS[0], maximum=YEARS[1]),
 	ReportFilter("to_year", "To year", "Int", minimum=YEARS[0], maximum=YEARS[1]),
+	ReportFilter("without_predecessors", "Without the units it succeeds", "Check"),
 )
 def execute(filters):
-	conditions = [["member_unit", "=", filters.member_unit]]
+	units = [filters.member_unit]
+	if not filters.without_predecessors:
+		units = with_predecessors(units)
+	conditions = [["member_unit", "in", units]]
 	if filters.from_year:
 		conditions.append(["year", ">=", filters.from_year])
 	if filters.to_year:
 		conditions.append(["year", "<=", filters.to_year])
 	rows = evaluations(
 		conditions,
-		["year", "bloc", "pledge", "name", "workflow_state", "final_score", "bloc_rank", "classification"],
-		order_by="year asc",
+		[
+			"year",
+			"member_unit",
+			"bloc",
+			"pledge",
+			"name",
+			"workflow_state",
+			"final_score",
+			"bloc_rank",
+			"classification",
+		],
+		order_by="year asc, member_unit asc",
 	)
 	for row in rows:
 		row.workflow_state = _(row.workflow_state)
 		row.bloc_rank = row.bloc_rank or None
-	chart = None
-	if rows:
-		chart = {
-			"data": {
-				"labels": [str(row.year) for row in rows],
-				"datasets": [{"name": _("Final score"), "values": [row.final_score for row in rows]}],
-			},
-			"type": "line",
-		}
-	return columns(), rows, None, chart
+	return columns(len(units) > 1), rows, None, chart(rows)
 
 
-def columns() -> list[dict]:
+def chart(rows: list[dict]) -> dict | None:
+	"""The final score by year, one series per unit (a predecessor's years, then the unit's own)."""
+	if not rows:
+		return None
+	years = sorted({row.year for row in rows})
+	series = {}
+	for row in rows:
+		series.setdefault(row.member_unit, {})[row.year] = row.final_score
+	return {
+		"data": {
+			"labels": [str(year) for year in years],
+			"datasets": [
+				{"name": unit, "values": [scores.get(year, 0) for year in years]}
+				for unit, scores in series.items()
+			],
+		},
+		"type": "line" if len(series) == 1 else "bar",
+	}
+
+
+def columns(with_units: bool = False) -> list[dict]:
+	unit = {
+		"fieldname": "member_unit",
+		"label": _("Member unit"),
+		"fieldtype": "Link",
+		"options": "Member Unit",
+		"width": 240,
+	}
 	return [
 		{"fieldname": "year", "label": _("Year"), "fieldtype": "Int", "width": 70},
+		*([unit] if with_units else []),
 		{
 			"fieldname": "bloc",
 			"label": _("Emulation bloc"),
