@@ -29,6 +29,7 @@ REPORTS = (
 	"Award History",
 	"Award Quota Check",
 	"Title Eligibility",
+	"Award Statistics",
 )
 HUGE = "x" * 10_000
 
@@ -68,7 +69,10 @@ class TestReportFilters(ThiDuaTestCase):
 				{"member_unit": unit, "from_year": value}
 				for value in ("abc", "2017) or (1=1", ["2017"], {"a": 1}, HUGE, 1e300, float("nan"), 2.5)
 			]
-			+ [{"member_unit": unit, "to_year": 10**30}],
+			+ [{"member_unit": unit, "to_year": 10**30}]
+			+ [
+				{"member_unit": unit, "without_predecessors": value} for value in ("yes", 2, ["1"], HUGE, 1.0)
+			],
 			"Province Overview": [
 				{"year": value}
 				for value in ("abc", ["2017"], {"a": 1}, HUGE, None, True, 99999, "2017; drop table x")
@@ -120,6 +124,24 @@ class TestReportFilters(ThiDuaTestCase):
 					self.assertTrue(result["message"])
 					self.assertNotIn(HUGE, result["message"])
 		self.assertNeverPrepared()
+
+	def test_the_province_s_statistics_refuse_hostile_filters_too(self):
+		# The statistical forms are the province's (officers of units may not run them).
+		self.as_user("manager")
+		good = {"statistical_form": "0603", "from_date": "2017-01-01", "to_date": "2017-12-31"}
+		cases = [{**good, "statistical_form": value} for value in ("0699", ["0603"], HUGE, None, 603)]
+		cases += [{**good, "from_date": value} for value in ("2017-02-30", 20170101, {"a": 1}, HUGE)]
+		cases += [{**good, "to_date": "2016-12-31"}]
+		for filters in cases:
+			with self.subTest(filters=repr(filters)[:80]):
+				result = self.run_report("Award Statistics", filters)
+				self.assertEqual(result["result"], [])
+				self.assertTrue(result["message"])
+				self.assertNotIn(HUGE, result["message"])
+		self.assertTrue(self.run_report("Award Statistics", good)["result"])
+		self.assertNeverPrepared()
+		self.as_user("officer_A")
+		self.assertRaises(frappe.PermissionError, frappe_run, "Award Statistics", filters=json.dumps(good))
 
 	def test_the_messages_name_the_filter_in_the_users_language(self):
 		self.as_user("officer_A")

@@ -336,7 +336,9 @@ class TestUnitReview(ThiDuaTestCase):
 			(stored.lines[0].staff_member, stored.lines[0].recipient_name), (names["Một"], "Nguyễn Văn Một")
 		)
 
-	def test_the_province_decides_the_unit_s_proposal_for_the_person_and_the_division(self):
+	def through_the_council(self, decision_date: str = "2018-01-15") -> tuple[dict, str, object]:
+		"""C's proposal sent, received, agreed, appraised and passed by the council; a draft
+		decision of the province holding what the council passed."""
 		names, doc = self.signed_review_with_province_lines()
 		name = doc.award_proposal
 		self.as_user("officer_C")
@@ -359,8 +361,7 @@ class TestUnitReview(ThiDuaTestCase):
 		).insert()
 		session.get_appraised_lines()
 		session.reload()
-		ours = [row for row in session.tallies if row.award_proposal == name]
-		self.assertEqual([row.recipient_name for row in ours], ["Nguyễn Văn Một", "Phòng Tổng hợp"])
+		self.tallies = [row.recipient_name for row in session.tallies if row.award_proposal == name]
 		for row in session.tallies:
 			row.votes_for = 14
 		session.save()
@@ -369,7 +370,7 @@ class TestUnitReview(ThiDuaTestCase):
 			{
 				"doctype": "Award Decision",
 				"decision_number": "130/QĐ-UBND",
-				"decision_date": "2018-01-15",
+				"decision_date": decision_date,
 				"year": 2017,
 				"signer_name": "Chủ tịch",
 				"lines": [],
@@ -377,6 +378,11 @@ class TestUnitReview(ThiDuaTestCase):
 		).insert()
 		decision.get_passed_lines()
 		decision.reload()
+		return names, name, decision
+
+	def test_the_province_decides_the_unit_s_proposal_for_the_person_and_the_division(self):
+		names, name, decision = self.through_the_council()
+		self.assertEqual(self.tallies, ["Nguyễn Văn Một", "Phòng Tổng hợp"])
 		ours = [line for line in decision.lines if line.award_proposal == name]
 		self.assertEqual(
 			[(line.recipient_kind, line.staff_member, line.division, line.award_form) for line in ours],
@@ -399,6 +405,57 @@ class TestUnitReview(ThiDuaTestCase):
 			[("BK_TINH", names["Một"], None), ("TTLDXS", None, names["division"])],
 		)
 
+	def test_the_statistical_form_counts_the_awards_by_kind_proposer_and_recipient(self):
+		import io
+
+		from openpyxl import load_workbook
+
+		from thi_dua_app.thi_dua.report.award_statistics.award_statistics import download_xlsx
+		from thi_dua_app.thi_dua.report.award_statistics.award_statistics import execute as statistics
+
+		day = "2018-01-17"
+		names, _name, decision = self.through_the_council(day)
+		frappe.db.set_value("Staff Member", names["Một"], "leadership_level", "Head of division")
+		decision.submit()
+		filters = {"statistical_form": "0603", "from_date": day, "to_date": day}
+		self.as_user("manager")
+		columns, rows = statistics(filters)[:2]
+		self.assertIn("bk_tinh__individual", [column["fieldname"] for column in columns])
+		by_label = {row["label"]: row for row in rows}
+		self.assertEqual(
+			{key: by_label["Total"][key] for key in ("total", "bk_tinh__individual", "ttldxs__collective")},
+			{"total": 2, "bk_tinh__individual": 1, "ttldxs__collective": 1},
+		)
+		self.assertEqual(by_label["1. Regular"]["total"], 2)
+		proposer = next(row for row in rows if row["label"].endswith(self.world.unit("C")))
+		self.assertEqual(proposer["total"], 2)
+		self.assertEqual(
+			[
+				by_label[label]["total"]
+				for label in ("1. Collectives", "2. Individuals who lead or manage", "3. Other individuals")
+			],
+			[1, 1, 0],
+		)
+		# A period that ends before it starts, a form that does not exist: said, not raised.
+		self.assertIn("ends before it starts", statistics({**filters, "to_date": "2018-01-01"})[2])
+		self.assertEqual(statistics({**filters, "statistical_form": "0699"})[1], [])
+		# The form itself, in Excel.
+		frappe.local.response = frappe._dict()
+		download_xlsx(frappe.as_json(filters))
+		self.assertEqual(frappe.response.filename, "Bieu_0603_20180117_20180117.xlsx")
+		sheet = load_workbook(io.BytesIO(frappe.response.filecontent)).active
+		cells = {sheet.cell(row=row, column=1).value: row for row in range(1, sheet.max_row + 1)}
+		self.assertIn("Form 0603.N/BNV-TĐKT", cells)
+		row = next(number for label, number in cells.items() if str(label).endswith(self.world.unit("C")))
+		self.assertEqual(sheet.cell(row=row, column=2).value, 2)
+		self.assertRaises(frappe.ValidationError, download_xlsx, "[1]")
+		self.assertRaises(
+			frappe.ValidationError, download_xlsx, frappe.as_json({**filters, "from_date": "x"})
+		)
+		# The form is the province's.
+		self.as_user("officer_C")
+		self.assertRaises(frappe.PermissionError, download_xlsx, frappe.as_json(filters))
+
 	def test_the_unit_s_letter_names_the_unit_and_counts_people_and_collectives(self):
 		from thi_dua_app.thi_dua.doctype.award_proposal.award_proposal import proposal_letter
 
@@ -420,6 +477,24 @@ class TestUnitReview(ThiDuaTestCase):
 		for text in ("Nguyễn Văn Một", "Phòng Tổng hợp", "01 cá nhân", self.world.unit("C")):
 			self.assertIn(text, printed)
 		self.assertNotIn("TM. KHỐI THI ĐUA", printed)
+		# The same letter in Word, for the national electronic dossier.
+		import io
+
+		from docx import Document
+
+		from thi_dua_app.thi_dua.word_export import download_docx
+
+		frappe.local.response = frappe._dict()
+		download_docx(PROPOSAL, proposal.name)
+		word = Document(io.BytesIO(frappe.response.filecontent))
+		text = "\n".join(
+			[paragraph.text for paragraph in word.paragraphs]
+			+ [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+		)
+		for expected in ("Nguyễn Văn Một", "Phòng Tổng hợp", "01 cá nhân", "Cá nhân hoặc tập thể"):
+			self.assertIn(expected, text)
+		self.as_user("officer_B")
+		self.assertRaises(frappe.PermissionError, download_docx, PROPOSAL, proposal.name)
 
 	# ------------------------------------------------------------ who reads it
 
