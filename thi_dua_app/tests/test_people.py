@@ -84,6 +84,61 @@ class TestPeople(ThiDuaTestCase):
 		# Sending the person to a unit it does not act for is refused before the controller runs.
 		self.assertRaises(frappe.PermissionError, doc.save)
 
+	def test_the_province_corrects_the_history_of_the_units_served(self):
+		member = self.staff("C", "Phạm Sửa Sai")
+		history = [
+			{"member_unit": self.world.unit("A"), "from_date": "2010-01-01", "to_date": "2016-12-31"},
+			{"member_unit": self.world.unit("C"), "from_date": "2017-01-01", "decision": "12/QĐ-SNV"},
+		]
+		# Not the unit's: its officers (and anyone else) are refused, nothing changes.
+		for who in ("officer_C", "leader_C", "officer_A"):
+			self.as_user(who)
+			doc = frappe.get_doc(STAFF, member)
+			self.assertRaises(frappe.PermissionError, doc.correct_history, history)
+		self.as_user("manager")
+		doc = frappe.get_doc(STAFF, member)
+		for bad, message in (
+			("not json", "list of at most"),
+			([history[1], history[0] | {"to_date": None}], "close that one first"),
+			(
+				[{"member_unit": self.world.unit("A"), "from_date": "2010-01-01", "to_date": "2016-12-31"}],
+				"leave its end empty",
+			),
+			([{"member_unit": "Nowhere", "from_date": "2010-01-01"}], "is not a member unit"),
+			([{"member_unit": self.world.unit("A"), "from_date": "01/01/2010"}], "YYYY-MM-DD"),
+			(
+				[{"member_unit": self.world.unit("A"), "from_date": "2010-01-01", "decision": "x" * 500}],
+				"140",
+			),
+		):
+			with self.subTest(message=message):
+				self.assertRaisesRegex(frappe.ValidationError, message, doc.correct_history, bad)
+		# The person's stored document is what is saved, whatever the client's copy says.
+		doc.full_name = "Người Khác"
+		doc.correct_history(frappe.as_json(history))
+		stored = frappe.get_doc(STAFF, member)
+		self.assertEqual(
+			[
+				(row.member_unit, str(row.from_date), str(row.to_date or ""), row.decision or "")
+				for row in stored.assignments
+			],
+			[
+				(self.world.unit("A"), "2010-01-01", "2016-12-31", ""),
+				(self.world.unit("C"), "2017-01-01", "", "12/QĐ-SNV"),
+			],
+		)
+		self.assertEqual((stored.full_name, stored.member_unit), ("Phạm Sửa Sai", self.world.unit("C")))
+		# Served in A in 2015, so A's review may name the person for that year; C's may not.
+		from thi_dua_app.thi_dua.unit_year import people_of_the_year
+
+		self.assertIn(member, people_of_the_year(self.world.unit("A"), 2015, [member]))
+		self.assertNotIn(member, people_of_the_year(self.world.unit("C"), 2015, [member]))
+		# The latest posting is the person's unit.
+		stored.correct_history(
+			[*history[:1], {"member_unit": self.world.unit("B"), "from_date": "2017-01-01"}]
+		)
+		self.assertEqual(frappe.db.get_value(STAFF, member, "member_unit"), self.world.unit("B"))
+
 	def test_dates_follow_a_life(self):
 		self.assertRaisesRegex(
 			frappe.ValidationError,
@@ -428,6 +483,38 @@ class TestPeople(ThiDuaTestCase):
 			[("Phòng Báo Cáo", "Collective", "Needs a manual check")],
 		)
 		self.assertEqual(rows[0]["record_type"], "Division Year Record")
+
+	def test_a_unit_is_judged_by_the_rules_of_its_province(self):
+		division = self.division("C", "Phòng Một")
+		self.division_year(division, 2026)
+		# Three of five good (LĐTT): above half (the national rule), below 70 % (Bắc Ninh's).
+		for index, rating in enumerate(("HTTNV", "HTTNV", "HTTNV", "HTNV", "HTNV")):
+			self.year(self.staff("C", f"Người {index}", division=division), 2026, rating)
+
+		def ttldtt():
+			results, book = people.person_verdicts(2026, self.world.unit("C"))
+			(found,) = people.collective_verdicts(2026, results, book, self.world.unit("C"))
+			return found.verdicts["TTLDTT"]
+
+		self.assertEqual(ttldtt().status, "Qualified")
+		frappe.db.set_value("Emulation Bloc", self.world.bloc, "place_name", "Bắc Ninh")
+		verdict = ttldtt()
+		self.assertEqual(verdict.status, "Not qualified")
+		self.assertIn("70", people.reason(verdict))
+		review = frappe.get_doc(
+			{
+				"doctype": "Unit Internal Review",
+				"member_unit": self.world.unit("C"),
+				"year": 2026,
+				"council_date": "2026-12-20",
+				"council_members": 7,
+			}
+		).insert()
+		self.assertEqual(review.legal_regime, "LTDKT2022-ND152-BN")
+		# Before the province's profile came into force, the national rules still judge.
+		self.assertEqual(
+			people.rulebook(2024, [self.world.unit("C")]).of(self.world.unit("C")).ttldtt_min_share, 0.5
+		)
 
 	def test_an_earlier_excellent_year_counts_for_the_collective_bang_khen(self):
 		room = self.division("C", "Phòng Hai Năm")

@@ -114,6 +114,33 @@ def regime_for_year(year: int, province: str = "", throw: bool = True) -> str | 
 		return None
 
 
+def provinces_of(units: list[str], year: int) -> dict[str, str]:
+	"""The province of each unit in the year: the place of a bloc it belongs to that year (or, if
+	none that year, of any bloc it belongs to); units of no placed bloc are left out."""
+	if not units:
+		return {}
+	found = {}
+	for unit, place, _that_year in frappe.db.sql(
+		"""select member.member_unit, bloc.place_name,
+			(ifnull(member.from_date, '1900-01-01') <= %(end)s
+				and ifnull(member.to_date, '9999-12-31') >= %(start)s) as that_year
+		from `tabEmulation Bloc Member` member
+		join `tabEmulation Bloc` bloc on bloc.name = member.parent
+		where member.parenttype = 'Emulation Bloc' and member.member_unit in %(units)s
+			and ifnull(bloc.place_name, '') != ''
+		order by that_year desc, bloc.modified desc""",
+		{"units": sorted(set(units)), "start": f"{cint(year)}-01-01", "end": f"{cint(year)}-12-31"},
+	):
+		found.setdefault(unit, place)
+	return found
+
+
+def regime_of_unit(unit: str, year: int, throw: bool = True) -> str | None:
+	"""The regime a unit's people and divisions are judged by in a year: its province's profile,
+	where it has one in force, before the national rules."""
+	return regime_for_year(year, provinces_of([unit], year).get(unit, ""), throw)
+
+
 def regime_of_pledge(pledge, throw: bool = True) -> str | None:
 	if pledge.get("legal_regime"):
 		return pledge.legal_regime

@@ -19,7 +19,7 @@ from frappe.utils import cint, getdate
 from thi_dua_app import eligibility as rules_of
 from thi_dua_app import registration
 from thi_dua_app.thi_dua.doctype.emulation_registration.emulation_registration import registration_lines
-from thi_dua_app.thi_dua.legal import Regime, regime_for_year
+from thi_dua_app.thi_dua.legal import Regime, provinces_of, regime_for_year
 
 YEAR_RECORD = "Staff Year Record"
 # Disciplinary measures from a caution (cảnh cáo) up: they bar the collective titles of a unit
@@ -71,9 +71,32 @@ class UnitSummary:
 	cstdcs_quota: int | None
 
 
-def person_verdicts(year: int, member_unit: str | None = None) -> tuple[list[PersonVerdicts], rules_of.Rules]:
-	"""Every readable person's verdicts for the year (of one unit, or of all the user reads)."""
-	rules = Regime(regime_for_year(year)).eligibility_rules()
+@dataclass(frozen=True)
+class Rulebook:
+	"""The eligibility rules of a year for each unit: its province's profile where one is in
+	force, else the national rules (``default``)."""
+
+	default: rules_of.Rules
+	by_unit: dict[str, rules_of.Rules]
+
+	def of(self, unit: str | None) -> rules_of.Rules:
+		return self.by_unit.get(unit or "", self.default)
+
+
+def rulebook(year: int, units: list[str]) -> Rulebook:
+	"""One query for the units' provinces, one regime per province."""
+	by_province = {"": Regime(regime_for_year(year)).eligibility_rules()}
+	by_unit = {}
+	for unit, province in provinces_of(units, year).items():
+		if province not in by_province:
+			by_province[province] = Regime(regime_for_year(year, province)).eligibility_rules()
+		by_unit[unit] = by_province[province]
+	return Rulebook(by_province[""], by_unit)
+
+
+def person_verdicts(year: int, member_unit: str | None = None) -> tuple[list[PersonVerdicts], Rulebook]:
+	"""Every readable person's verdicts for the year (of one unit, or of all the user reads), each
+	under the rules of their unit's province."""
 	filters = {"year": year}
 	if member_unit:
 		filters["member_unit"] = member_unit
@@ -86,8 +109,10 @@ def person_verdicts(year: int, member_unit: str | None = None) -> tuple[list[Per
 	)
 	people = load_people([record.staff_member for record in records], year)
 	lines = registration_lines(year, [record.member_unit for record in records])
+	book = rulebook(year, [member_unit] if member_unit else [record.member_unit for record in records])
 	results = []
 	for record in records:
+		rules = book.of(record.member_unit)
 		registered = registration.person_titles(lines.get(record.member_unit, ()), record.staff_member)
 		person = registered_for(people[record.staff_member], year, registered)
 		verdicts = verdicts_of(person, year, rules)
@@ -107,7 +132,7 @@ def person_verdicts(year: int, member_unit: str | None = None) -> tuple[list[Per
 				unregistered=rules_of.unregistered(verdicts, registered),
 			)
 		)
-	return results, rules
+	return results, book
 
 
 def registered_for(person: rules_of.Person, year: int, titles: frozenset[str]) -> rules_of.Person:
@@ -131,7 +156,7 @@ def next_year_titles(
 
 
 def collective_verdicts(
-	year: int, results: list[PersonVerdicts], rules: rules_of.Rules, member_unit: str | None = None
+	year: int, results: list[PersonVerdicts], book: Rulebook, member_unit: str | None = None
 ) -> list[CollectiveVerdicts]:
 	"""Every readable division's verdicts for the year: its own record and earlier ratings, its
 	ledger, and the counts of its people's verdicts (``results``, from person_verdicts), in three
@@ -181,6 +206,7 @@ def collective_verdicts(
 			members[result.division].append(result)
 	verdicts = []
 	for record in records:
+		rules = book.of(record.member_unit)
 		people_of = members[record.division]
 		registered = registration.division_titles(lines.get(record.member_unit, ()), record.division)
 		collective = rules_of.Collective(
@@ -239,14 +265,14 @@ def verdicts_of(person: rules_of.Person, year: int, rules: rules_of.Rules) -> di
 	}
 
 
-def unit_summaries(results: list[PersonVerdicts], rules: rules_of.Rules) -> list[UnitSummary]:
+def unit_summaries(results: list[PersonVerdicts], book: Rulebook) -> list[UnitSummary]:
 	counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
 	for result in results:
 		count = counts[result.member_unit]
 		count[0] += result.verdicts[rules_of.LDTT].status == rules_of.QUALIFIED
 		count[1] += result.verdicts[rules_of.CSTDCS].status == rules_of.QUALIFIED
 	return [
-		UnitSummary(unit, ldtt, cstdcs, rules_of.cstdcs_quota(ldtt, rules))
+		UnitSummary(unit, ldtt, cstdcs, rules_of.cstdcs_quota(ldtt, book.of(unit)))
 		for unit, (ldtt, cstdcs) in sorted(counts.items())
 	]
 

@@ -11,7 +11,7 @@ from frappe.utils import cint
 
 from thi_dua_app import ballot, eligibility, review
 from thi_dua_app.thi_dua import people
-from thi_dua_app.thi_dua.legal import Regime, regime_for_year
+from thi_dua_app.thi_dua.legal import Regime, regime_of_unit
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 from thi_dua_app.thi_dua.unit_year import check_unit_year, divisions_of, people_of_the_year
 
@@ -30,7 +30,7 @@ class UnitInternalReview(TypedDocument):
 		)
 		if cint(self.council_members) < 0:
 			frappe.throw(_("The number of council members cannot be negative."), title=_("Unit review"))
-		self.legal_regime = regime_for_year(self.year)
+		self.legal_regime = regime_of_unit(self.member_unit, self.year)
 		self.check_recipients()
 		self.judge_lines()
 
@@ -66,12 +66,12 @@ class UnitInternalReview(TypedDocument):
 
 	def verdicts(self) -> tuple[dict, dict, eligibility.Rules]:
 		"""The rules' verdicts on the unit's people and divisions for the year, by name."""
-		results, rules = people.person_verdicts(cint(self.year), self.member_unit)
-		collectives = people.collective_verdicts(cint(self.year), results, rules, self.member_unit)
+		results, book = people.person_verdicts(cint(self.year), self.member_unit)
+		collectives = people.collective_verdicts(cint(self.year), results, book, self.member_unit)
 		return (
 			{result.staff_member: result.verdicts for result in results},
 			{result.division: result.verdicts for result in collectives},
-			rules,
+			book.of(self.member_unit),
 		)
 
 	def forms(self) -> dict:

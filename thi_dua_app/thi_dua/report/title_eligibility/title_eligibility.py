@@ -25,12 +25,12 @@ STATUSES = (eligibility.QUALIFIED, eligibility.NOT_QUALIFIED, eligibility.MANUAL
 )
 def execute(filters):
 	try:
-		results, rules = people.person_verdicts(filters.year, filters.member_unit)
+		results, book = people.person_verdicts(filters.year, filters.member_unit)
 	except frappe.ValidationError as error:
 		# No regime for that year, or a regime that lacks a parameter: said as the regime says it.
 		frappe.clear_last_message()
 		return columns(), [], frappe.utils.escape_html(str(error))
-	collectives = people.collective_verdicts(filters.year, results, rules, filters.member_unit)
+	collectives = people.collective_verdicts(filters.year, results, book, filters.member_unit)
 	names = title_names()
 	units = {result.member_unit for result in results} | {result.member_unit for result in collectives}
 	unit_names = dict(
@@ -100,7 +100,7 @@ def execute(filters):
 					"record": result.record,
 				}
 			)
-	return columns(), rows, quota_message(people.unit_summaries(results, rules), unit_names)
+	return columns(), rows, quota_message(people.unit_summaries(results, book), unit_names)
 
 
 def title_names() -> dict[str, str]:
