@@ -232,6 +232,7 @@ def load_demo() -> str:
 	make_meeting_2017(pledge.name)
 	make_staff()
 	make_registration_2017()
+	make_review_2017()
 	frappe.db.commit()
 	return pledge.name
 
@@ -519,6 +520,27 @@ def make_registration_2017():
 			],
 		}
 	).submit()
+
+
+def make_review_2017():
+	"""The head unit's draft review of 2017, filled from the year's records: the officer sees each
+	line's verdict and reason, enters the council's votes, and the leader signs it."""
+	if frappe.db.exists("Unit Internal Review", {"member_unit": HEAD_UNIT, "year": 2017}):
+		return
+	review = frappe.get_doc(
+		{
+			"doctype": "Unit Internal Review",
+			"member_unit": HEAD_UNIT,
+			"year": 2017,
+			"council_date": "2017-12-18",
+			"council_members": 9,
+			"decision_number": "215/QĐ-STNMT",
+			"decision_date": "2017-12-25",
+			"signer_title": "Giám đốc",
+			"signer_name": "Đào Quang Khải",
+		}
+	).insert()
+	review.fill_lines()
 
 
 def make_pledge_2017():
