@@ -201,7 +201,8 @@ def meeting_condition(in_units: str) -> str:
 
 @_confined_to_units
 def proposal_condition(in_units: str) -> str:
-	"""The head and deputy units of the year prepare and follow the bloc's proposal."""
+	"""The head and deputy units of the year prepare and follow the bloc's proposal; a unit its own
+	proposal, made by its review."""
 	return (
 		f"(`tabAward Proposal`.head_unit in {in_units} or `tabAward Proposal`.deputy_unit in {in_units} "
 		f"or `tabAward Proposal`.proposing_unit in {in_units})"

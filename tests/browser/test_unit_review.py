@@ -1,7 +1,9 @@
 """A unit's own review in the desk, in headless Chromium and in Vietnamese: the unit's officer
 opens the year's review, fills it from the records, is refused at submission for proposing more
 CSTĐCS than the 2013 law's quota allows (the numbers in the message), removes them, signs, and
-reads the unit head's decision with the reward money; another unit cannot open the review.
+reads the unit head's decision with the reward money, and sends the unit's proposal the review
+made to the province; another unit cannot open either. The province corrects a person's history of
+the units served in its dialog.
 
 Run by scripts/run_tests.sh (see test_desk_flows.py); screenshots in $THI_DUA_ARTIFACTS/browser."""
 
@@ -103,10 +105,59 @@ def test_a_unit_reviews_its_people_and_signs_the_decision(world, browser, artifa
 	officer.open(f"/app/award-decision/{signed['award_decision']}")
 	expect(officer.page.locator('[data-fieldname="lines"]')).to_contain_text("Phạm Thị Bốn")
 	officer.shot("33-the-unit-head-s-decision-with-its-reward-money")
+
+	# The division's TTLĐXS is the province's: the review made it the unit's proposal, which the
+	# officer numbers and sends.
+	proposal = signed["award_proposal"]
+	officer.open(f"/app/award-proposal/{proposal}")
+	expect(officer.page.locator('[data-fieldname="lines"]')).to_contain_text("Phòng Tổng hợp")
+	set_field(officer, "proposal_number", "07/TTr-STC")
+	officer.save()
+	officer.act("Gửi tỉnh", "Đã gửi tỉnh")
+	assert read(officer, "Award Proposal", proposal)["proposing_unit"] == unit_c
+	officer.shot("34-the-unit-sends-its-proposal-to-the-province")
 	officer.close()
 
 	other = Desk(browser, base_url, world["unit_users"]["B"], world["password"], artifacts)
 	other.open(f"/app/unit-internal-review/{name}")
 	expect(other.page.locator("body")).not_to_contain_text("Phạm Thị Bốn")
-	other.shot("34-another-unit-is-refused-the-review")
+	other.shot("35-another-unit-is-refused-the-review")
+	other.open(f"/app/award-proposal/{proposal}")
+	expect(other.page.locator("body")).not_to_contain_text("Phòng Tổng hợp")
 	other.close()
+
+
+def test_the_province_corrects_a_person_s_history(world, browser, artifacts):  # noqa: F811
+	base_url = required("THI_DUA_TEST_URL")
+	province = Desk(browser, base_url, world["manager"], world["password"], artifacts)
+	found = province.context.request.get(
+		f"{base_url}/api/resource/Staff Member",
+		params={"filters": json.dumps([["full_name", "=", "Phạm Thị Bốn"]])},
+	)
+	member = found.json()["data"][0]["name"]
+	province.open(f"/app/staff-member/{member}")
+	province.page.get_by_role("button", name="Sửa quá trình công tác").click()
+	dialog = province.page.locator(".modal.show")
+	grid = dialog.locator('[data-fieldname="postings"]')
+	expect(grid.locator(".grid-body .grid-row")).to_have_count(1)
+	grid.locator(".grid-add-row").click()
+	row = grid.locator('.grid-row[data-idx="2"]')
+	row.locator('.grid-static-col[data-fieldname="member_unit"]').click()
+	row.locator('[data-fieldname="member_unit"] input').fill("Unit A")
+	option = province.page.locator(".awesomplete [role=option]:visible").filter(has_text=world["units"]["A"])
+	option.first.click()
+	for fieldname, value in (("from_date", "01/01/2005"), ("to_date", "31/12/2009")):
+		row.locator(f'.grid-static-col[data-fieldname="{fieldname}"]').click()
+		field = row.locator(f'[data-fieldname="{fieldname}"] input')
+		field.fill(value)
+		field.press("Escape")
+	province.shot("36-the-province-corrects-the-history-of-the-units-served")
+	dialog.locator(".btn-modal-primary").click()
+	expect(province.page.locator('[data-fieldname="assignments"] .grid-body .grid-row')).to_have_count(2)
+	stored = read(province, "Staff Member", member)
+	assert [(row["member_unit"], row["from_date"], row["to_date"]) for row in stored["assignments"]] == [
+		(world["units"]["A"], "2005-01-01", "2009-12-31"),
+		(world["units"]["C"], "2010-01-01", None),
+	]
+	province.shot("37-the-corrected-history")
+	province.close()

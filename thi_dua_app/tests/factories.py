@@ -181,14 +181,16 @@ def purge_world(world: World) -> None:
 	meetings = frappe.get_all(
 		"Bloc Review Meeting", filters={"pledge": ("in", pledges or [""])}, pluck="name"
 	)
+	units = [*world.units, world.outside_unit]
 	proposals = frappe.get_all("Award Proposal", filters={"meeting": ("in", meetings or [""])}, pluck="name")
+	# A unit's own proposals, from its reviews.
+	proposals += frappe.get_all("Award Proposal", filters={"proposing_unit": ("in", units)}, pluck="name")
 	sessions = frappe.get_all(
 		"Council Tally", filters={"award_proposal": ("in", proposals or [""])}, pluck="parent", distinct=True
 	)
 	decisions = frappe.get_all(
 		"Decision Line", filters={"award_proposal": ("in", proposals or [""])}, pluck="parent", distinct=True
 	)
-	units = [*world.units, world.outside_unit]
 	# A unit head's decision on its own review awards the unit's people.
 	decisions = sorted(
 		{
@@ -478,6 +480,73 @@ def plant_person(world: World, letter: str, text: str) -> dict[str, str]:
 		"Division Year Record": division_year.name,
 		"Emulation Registration": registration.name,
 	}
+
+
+def plant_unit_proposal(world: World, letter: str, division: str, text: str) -> str:
+	"""The unit's proposal to the province from its signed review of 2018: a person of ``division``
+	(LĐTT) and the division (TTLĐTT) decided by the unit head, the division's TTLĐXS proposed to
+	the province; the unit's officer then types ``text`` into every field of the proposal it
+	writes and sends it, and the province returns it once. Its name."""
+	frappe.set_user(world.user(f"officer_{letter}"))
+	make_division_year(division, 2018)
+	member = make_staff(world.unit(letter), f"{text} Trần Thị Proposal", division)
+	make_staff_year(member, 2018, initiatives=[{"title": f"{text} initiative 2018", "scope": "Unit"}])
+	review = frappe.get_doc(
+		{
+			"doctype": "Unit Internal Review",
+			"member_unit": world.unit(letter),
+			"year": 2018,
+			"council_date": "2018-12-20",
+			"council_members": 7,
+			"decision_number": f"{text}/QĐ-2018",
+			"decision_date": "2018-12-22",
+			"signer_title": "Giám đốc",
+			"signer_name": f"{text} signer",
+			"lines": [
+				{
+					"recipient_kind": "Individual",
+					"staff_member": member,
+					"award_form": "LDTT",
+					"votes_for": 7,
+				},
+				{
+					"recipient_kind": "Collective",
+					"division": division,
+					"award_form": "TTLDTT",
+					"votes_for": 7,
+				},
+				{
+					"recipient_kind": "Collective",
+					"division": division,
+					"award_form": "TTLDXS",
+					"votes_for": 7,
+				},
+			],
+		}
+	).insert()
+	frappe.set_user(world.user(f"leader_{letter}"))
+	frappe.get_doc("Unit Internal Review", review.name).submit()
+	frappe.set_user(world.user(f"officer_{letter}"))
+	proposal = frappe.get_doc(
+		"Award Proposal", frappe.db.get_value("Unit Internal Review", review.name, "award_proposal")
+	)
+	proposal.update(
+		{
+			"proposal_number": f"{text}/TTr",
+			"signer_name": f"{text} signer",
+			"legal_basis": f"{text} legal basis",
+		}
+	)
+	proposal.lines[0].achievement_summary = f"{text} achievement"
+	proposal.save()
+	act_on("Award Proposal", proposal.name, "Send to province")
+	# Returned once by the province (its reason, told to the unit's users, carries no marker).
+	frappe.set_user("Administrator")
+	returned = frappe.get_doc("Award Proposal", proposal.name)
+	returned.return_reason = "Thiếu báo cáo thành tích của tập thể"
+	returned.save()
+	act_on("Award Proposal", proposal.name, "Return to bloc")
+	return proposal.name
 
 
 def outcome_chain(world: World, year: int, text: str = "") -> dict[str, str]:

@@ -37,6 +37,7 @@ from thi_dua_app.tests.factories import (
 	fill,
 	outcome_chain,
 	plant_person,
+	plant_unit_proposal,
 	stage_evaluations,
 )
 from thi_dua_app.tests.utils import RestSession, RestTestCase
@@ -293,8 +294,15 @@ class TestTrust(RestTestCase):
 				"issued_by": f"{cls.marker} issuer",
 			}
 		).insert()
+		person = plant_person(cls.world, "C", cls.marker)
+		# Unit C's own proposal to the province (from its signed review): C's and the province's.
+		# The head unit's leader reads the bloc's proposal, which carries the same marker, so the
+		# sweep leaves it out here too; test_unit_review shows it cannot read C's.
+		cls.more_targets = [
+			("Award Proposal", plant_unit_proposal(cls.world, "C", person["Unit Division"], cls.marker))
+		]
 		cls.outcome = {
-			**plant_person(cls.world, "C", cls.marker),
+			**person,
 			"Award Proposal": chain["proposal"],
 			"Council Session": chain["session"],
 			"Award Decision": chain["decision"],
@@ -323,11 +331,13 @@ class TestTrust(RestTestCase):
 				(EVALUATION, names),
 				as_dict=True,
 			)
-		for doctype, name in self.outcome.items():
-			rows[doctype] = frappe.db.sql(f"select * from `tab{doctype}` where name = %s", name, as_dict=True)
+		for doctype, name in self.planted():
+			rows[f"{doctype} {name}"] = frappe.db.sql(
+				f"select * from `tab{doctype}` where name = %s", name, as_dict=True
+			)
 			for child, parents in CHILD_PARENTS.items():
 				if doctype in parents:
-					rows[child] = frappe.db.sql(
+					rows[f"{child} of {name}"] = frappe.db.sql(
 						f"select * from `tab{child}` where parent = %s order by name", name, as_dict=True
 					)
 		rows["meeting comments"] = frappe.db.sql(
@@ -346,6 +356,10 @@ class TestTrust(RestTestCase):
 			rows["file on disk"] = stored.read().hex()
 		return json.loads(frappe.as_json(rows))
 
+	def planted(self) -> list[tuple[str, str]]:
+		"""(DocType, name) of every planted document beyond the evaluation and the minutes."""
+		return [*self.outcome.items(), *self.more_targets]
+
 	def targets(self) -> list[tuple[str, str]]:
 		"""(DocType, name) of every planted row the sweep aims at: the evaluation, one row of each of
 		its child DocTypes, and one row of each framework DocType that points at it — a DocType
@@ -360,7 +374,7 @@ class TestTrust(RestTestCase):
 		for doctype, (kind, name) in REFERENCES.items():
 			if doctype not in NEVER_PLANTED:
 				targets.append((doctype, frappe.db.get_value(doctype, {kind: EVALUATION, name: self.victim})))
-		for doctype, name in ((MEETING, self.meeting), *self.outcome.items()):
+		for doctype, name in ((MEETING, self.meeting), *self.planted()):
 			targets.append((doctype, name))
 			for child, parents in CHILD_PARENTS.items():
 				if doctype in parents:

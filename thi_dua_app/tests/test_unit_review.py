@@ -256,6 +256,8 @@ class TestUnitReview(ThiDuaTestCase):
 		self.assertEqual(
 			(proposal.workflow_state, proposal.signer_prefix, proposal.bloc), ("Draft", "", None)
 		)
+		# Named by the unit's code and the review's year.
+		self.assertTrue(proposal.name.startswith("TTR-2017-TDREVIEWC-"), proposal.name)
 		self.assertEqual(
 			[
 				(line.recipient_kind, line.staff_member, line.division, line.recipient_name, line.award_form)

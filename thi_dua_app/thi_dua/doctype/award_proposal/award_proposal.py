@@ -47,11 +47,19 @@ PROVINCE_LINE_FIELDS = ("appraisal_result", "appraisal_note")
 
 class AwardProposal(TypedDocument):
 	def autoname(self):
+		# Named before validate sets the header: from the source itself.
 		if self.internal_review:
-			code = frappe.db.get_value("Member Unit", self.proposing_unit, "short_code") or "DV"
+			unit, year = frappe.db.get_value(
+				"Unit Internal Review", self.internal_review, ["member_unit", "year"]
+			) or (None, 0)
+			code = frappe.db.get_value("Member Unit", unit, "short_code") or "DV"
 		else:
-			code = frappe.db.get_value("Emulation Bloc", self.bloc, "bloc_code") or "KTD"
-		self.name = make_autoname(f"TTR-{cint(self.year)}-{code}-.##", doc=self)
+			bloc, year = frappe.db.get_value("Bloc Review Meeting", self.meeting, ["bloc", "year"]) or (
+				self.bloc,
+				self.year,
+			)
+			code = frappe.db.get_value("Emulation Bloc", bloc, "bloc_code") or "KTD"
+		self.name = make_autoname(f"TTR-{cint(year)}-{code}-.##", doc=self)
 
 	def validate(self):
 		if bool(self.meeting) == bool(self.internal_review):
