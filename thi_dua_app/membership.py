@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True)
@@ -47,3 +47,31 @@ def members_in_year(memberships: Iterable[Membership], year: int) -> list[str]:
 		if membership.overlaps(start, end) and membership.unit not in units:
 			units.append(membership.unit)
 	return units
+
+
+def reformed(memberships: list[Membership], successors: dict[str, tuple[str, date]]) -> list[Membership]:
+	"""The bloc re-formed after mergers: a merged unit's membership closes the day before its
+	successor takes over, and the successor is a member from that day to the end of the merged
+	unit's membership — unless it is already a member then. ``successors`` maps a unit to its
+	successor and the day of the succession; chains are followed. The memberships keep their
+	order; new ones come after."""
+	result = list(memberships)
+	changed = True
+	while changed:
+		changed = False
+		for index, membership in enumerate(result):
+			link = successors.get(membership.unit)
+			if not link or link[1] is None:
+				continue
+			successor, on = link
+			starts_after = membership.from_date is not None and membership.from_date >= on
+			ended_before = membership.to_date is not None and membership.to_date < on
+			if starts_after or ended_before:
+				continue
+			result[index] = Membership(membership.unit, membership.from_date, on - timedelta(days=1))
+			if not any(
+				other.unit == successor and other.overlaps(on, membership.to_date) for other in result
+			):
+				result.append(Membership(successor, on, membership.to_date))
+			changed = True
+	return result

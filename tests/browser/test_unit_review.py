@@ -3,11 +3,12 @@ opens the year's review, fills it from the records, is refused at submission for
 CSTĐCS than the 2013 law's quota allows (the numbers in the message), removes them, signs, and
 reads the unit head's decision with the reward money, and sends the unit's proposal the review
 made to the province; another unit cannot open either. The province corrects a person's history of
-the units served in its dialog.
+the units served in its dialog, applies the mergers to a bloc and opens the statistical form.
 
 Run by scripts/run_tests.sh (see test_desk_flows.py); screenshots in $THI_DUA_ARTIFACTS/browser."""
 
 import json
+from datetime import date
 
 import pytest
 from playwright.sync_api import expect
@@ -160,4 +161,30 @@ def test_the_province_corrects_a_person_s_history(world, browser, artifacts):  #
 		(world["units"]["C"], "2010-01-01", None),
 	]
 	province.shot("37-the-corrected-history")
+
+	# The bloc's "Apply the mergers": no unit of this world has merged, so nothing changes.
+	bloc = province.context.request.get(
+		f"{base_url}/api/resource/Emulation Bloc",
+		params={"filters": json.dumps([["name", "like", f"{world['prefix']}%"]])},
+	).json()["data"][0]["name"]
+	province.open(f"/app/emulation-bloc/{bloc}")
+	province.page.get_by_role("button", name="Áp dụng sáp nhập đơn vị").click()
+	province.page.locator(".modal.show .btn-primary").click()
+	expect(province.page.locator(".desk-alert .alert-message")).to_contain_text("Không có sáp nhập nào")
+
+	# The statistical form of the province's awards, on screen and as the Excel form.
+	province.open("/app/query-report/Award Statistics")
+	expect(province.page.locator(".dt-scrollable")).to_contain_text("I. Chia theo loại hình khen thưởng")
+	expect(province.page.get_by_role("button", name="Tải biểu mẫu (Excel)")).to_be_visible()
+	province.shot("38-the-statistical-form-0603")
+	year = str(date.today().year)
+	form = province.context.request.get(
+		f"{base_url}/api/method/thi_dua_app.thi_dua.report.award_statistics.award_statistics.download_xlsx",
+		params={
+			"filters": json.dumps(
+				{"statistical_form": "0603", "from_date": f"{year}-01-01", "to_date": f"{year}-12-31"}
+			)
+		},
+	)
+	assert form.status == 200 and form.body()[:2] == b"PK", form.text()[:200]
 	province.close()

@@ -105,6 +105,9 @@ class TestPeople(ThiDuaTestCase):
 				"leave its end empty",
 			),
 			([{"member_unit": "Nowhere", "from_date": "2010-01-01"}], "is not a member unit"),
+			([{"member_unit": {"a": 1}, "from_date": "2010-01-01"}], "is not a member unit"),
+			([{"member_unit": self.world.unit("A"), "from_date": ["2010-01-01"]}], "YYYY-MM-DD"),
+			([["a"]], "is not a row"),
 			([{"member_unit": self.world.unit("A"), "from_date": "01/01/2010"}], "YYYY-MM-DD"),
 			(
 				[{"member_unit": self.world.unit("A"), "from_date": "2010-01-01", "decision": "x" * 500}],

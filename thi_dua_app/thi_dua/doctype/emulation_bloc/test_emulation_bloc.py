@@ -32,3 +32,43 @@ class TestEmulationBloc(ThiDuaTestCase):
 			row.rotation_order = order
 		bloc.save()
 		self.assertEqual(bloc.members_in_year(2017), [self.world.unit(letter) for letter in "DCBA"])
+
+	def test_the_province_re_forms_the_bloc_after_a_merger(self):
+		for letter in "BC":
+			unit = frappe.get_doc("Member Unit", self.world.unit(letter))
+			unit.update(
+				{
+					"successor_unit": self.world.unit("X"),
+					"succession_date": "2025-07-01",
+					"succession_decision": "1234/QĐ-UBND",
+				}
+			)
+			unit.save()
+		bloc = frappe.get_doc("Emulation Bloc", self.world.bloc)
+		self.as_user("officer_A")
+		self.assertRaises(frappe.PermissionError, bloc.apply_successions)
+		self.as_user("manager")
+		self.assertEqual(bloc.apply_successions(), 3)
+		bloc = frappe.get_doc("Emulation Bloc", self.world.bloc)
+		self.assertEqual(
+			[(row.member_unit[-1], str(row.to_date or "")) for row in bloc.members],
+			[("A", ""), ("B", "2025-06-30"), ("C", "2025-06-30"), ("D", ""), ("X", "")],
+		)
+		self.assertEqual(str(bloc.members[-1].from_date), "2025-07-01")
+		self.assertEqual(bloc.members_in_year(2026), [self.world.unit(letter) for letter in "ADX"])
+		self.assertEqual(bloc.members_in_year(2025), [self.world.unit(letter) for letter in "ABCDX"])
+		# Done once: nothing more to change.
+		self.assertEqual(bloc.apply_successions(), 0)
+
+	def test_the_successor_takes_the_rotation_place_of_the_units_it_succeeds(self):
+		bloc = frappe.get_doc("Emulation Bloc", self.world.bloc)
+		for row, order in zip(bloc.members, [4, 3, 2, 1], strict=True):
+			row.rotation_order = order
+		bloc.save()
+		unit = frappe.get_doc("Member Unit", self.world.unit("C"))
+		unit.update({"successor_unit": self.world.unit("X"), "succession_date": "2025-07-01"})
+		unit.save()
+		self.as_user("manager")
+		bloc.apply_successions()
+		bloc = frappe.get_doc("Emulation Bloc", self.world.bloc)
+		self.assertEqual(bloc.members_in_year(2026), [self.world.unit(letter) for letter in "DXBA"])

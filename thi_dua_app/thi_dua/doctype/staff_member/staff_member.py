@@ -123,7 +123,7 @@ def postings_from(postings) -> list:
 				title=_("History of the units served"),
 			)
 		unit = row.get("member_unit")
-		if unit and unit not in known:
+		if unit and (not isinstance(unit, str) or unit not in known):
 			frappe.throw(
 				_("Row {0}: {1} is not a member unit.").format(index, escape_html(str(unit)[:140])),
 				title=_("History of the units served"),

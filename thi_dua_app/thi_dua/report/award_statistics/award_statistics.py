@@ -42,13 +42,13 @@ def execute(filters):
 	table = statistics_of(filters)
 	columns = [
 		{"fieldname": "label", "label": _("Item"), "fieldtype": "Data", "width": 340},
-		{"fieldname": "total", "label": _("Total"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "total", "label": _("Total"), "fieldtype": "Int", "width": 110},
 		*(
 			{
 				"fieldname": column.key,
 				"label": f"{table.form_names[column.form]}: {kind_label(column.kind)}",
 				"fieldtype": "Int",
-				"width": 150,
+				"width": 260,
 			}
 			for column in table.columns
 		),
