@@ -86,7 +86,14 @@ class AwardProposal(TypedDocument):
 			)
 			if previous is None:
 				self.make_lines(meeting)
-				self.compose_legal_basis(meeting)
+				self.compose_legal_basis(
+					meeting.legal_regime,
+					_("Based on the minutes of the emulation review meeting for {0} of {1} on {2}.").format(
+						meeting.year,
+						self.proposer_name,
+						frappe.utils.formatdate(meeting.meeting_date, "dd/MM/yyyy"),
+					),
+				)
 		if previous is not None:
 			self.keep_what_the_other_side_writes(previous)
 		self.set_deadline()
@@ -171,14 +178,12 @@ class AwardProposal(TypedDocument):
 			)
 		if not self.lines:
 			frappe.throw(_("The review proposes no title the province decides: there is nothing to propose."))
-		if not self.legal_basis:
-			lines = [row.basis_text for row in Regime(review.legal_regime).doc.legal_basis]
-			lines.append(
-				_("Based on the minutes of the emulation review of {0} for {1} on {2}.").format(
-					unit_name, review.year, frappe.utils.formatdate(review.council_date, "dd/MM/yyyy")
-				)
-			)
-			self.legal_basis = "\n".join(lines)
+		self.compose_legal_basis(
+			review.legal_regime,
+			_("Based on the minutes of the emulation review of {0} for {1} on {2}.").format(
+				unit_name, review.year, frappe.utils.formatdate(review.council_date, "dd/MM/yyyy")
+			),
+		)
 
 	def make_lines(self, meeting):
 		"""One line per unit the meeting selected, with its score, rank and share of the votes."""
@@ -214,19 +219,12 @@ class AwardProposal(TypedDocument):
 		if not self.lines:
 			frappe.throw(_("The meeting selected no unit: there is nothing to propose."))
 
-	def compose_legal_basis(self, meeting):
+	def compose_legal_basis(self, legal_regime: str, minutes: str):
+		"""Unless written already: the regime's legal basis, then the minutes the proposal rests on."""
 		if self.legal_basis:
 			return
-		lines = [row.basis_text for row in Regime(meeting.legal_regime).doc.legal_basis]
-		bloc_name = frappe.db.get_value("Emulation Bloc", meeting.bloc, "bloc_name") or meeting.bloc
-		lines.append(
-			_("Based on the minutes of the emulation review meeting for {0} of {1} on {2}.").format(
-				meeting.year,
-				bloc_name,
-				frappe.utils.formatdate(meeting.meeting_date, "dd/MM/yyyy"),
-			)
-		)
-		self.legal_basis = "\n".join(lines)
+		lines = [row.basis_text for row in Regime(legal_regime).doc.legal_basis]
+		self.legal_basis = "\n".join([*lines, minutes])
 
 	# ------------------------------------------------------------ who writes what
 
