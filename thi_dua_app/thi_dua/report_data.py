@@ -66,7 +66,7 @@ def clean_filters(filters, specs: tuple[ReportFilter, ...]) -> frappe._dict:
 		filters = {}
 	if not isinstance(filters, dict):
 		raise FilterRefused(_("The report's filters must be named values."))
-	clean = frappe._dict()
+	clean = CheckedFilters()
 	for spec in specs:
 		value = filters.get(spec.fieldname)
 		if value is None or value == "":
@@ -75,24 +75,38 @@ def clean_filters(filters, specs: tuple[ReportFilter, ...]) -> frappe._dict:
 			continue
 		if isinstance(value, list | tuple | set | dict):
 			raise FilterRefused(_("The filter {0} takes a single value.").format(_(spec.label)))
-		clean[spec.fieldname] = _CHECKS[spec.fieldtype](spec, value)
+		if spec.fieldtype == "Link":
+			clean.documents[spec.fieldname] = _link(spec, value)
+			clean[spec.fieldname] = value
+		else:
+			clean[spec.fieldname] = _CHECKS[spec.fieldtype](spec, value)
 	return clean
 
 
-def _link(spec: ReportFilter, value) -> str:
+class CheckedFilters(frappe._dict):
+	"""A report's checked filter values; ``documents`` holds the records its Link filters name,
+	read once for the permission check and used again by the report (not a filter value)."""
+
+	def __init__(self):
+		super().__init__()
+		object.__setattr__(self, "documents", {})
+
+
+def _link(spec: ReportFilter, value):
+	"""The record a Link filter names, once the user is known to may read it."""
 	if not isinstance(value, str):
 		raise FilterRefused(_("The filter {0} takes a single value.").format(_(spec.label)))
 	if len(value) > NAME_LENGTH:
 		raise FilterRefused(_("The filter {0} is too long.").format(_(spec.label)))
 	# The same answer whether the record is missing or only unreadable: no existence oracle.
-	if not frappe.db.exists(spec.options, value) or not (
-		frappe.has_permission(spec.options, "read", value)
-		or frappe.has_permission(spec.options, "select", value)
+	doc = frappe.get_doc(spec.options, value) if frappe.db.exists(spec.options, value) else None
+	if doc is None or not (
+		frappe.has_permission(spec.options, "read", doc) or frappe.has_permission(spec.options, "select", doc)
 	):
 		raise FilterRefused(
 			_("The filter {0} names {1}, which you may not read.").format(_(spec.label), escape_html(value))
 		)
-	return value
+	return doc
 
 
 def _whole_number(spec: ReportFilter, value) -> int:
@@ -146,7 +160,7 @@ def _check(spec: ReportFilter, value) -> int:
 	raise FilterRefused(_("The filter {0} is either ticked or not.").format(_(spec.label)))
 
 
-_CHECKS = {"Link": _link, "Int": _whole_number, "Date": _date, "Select": _select, "Check": _check}
+_CHECKS = {"Int": _whole_number, "Date": _date, "Select": _select, "Check": _check}
 
 
 def guarded_report(*specs: ReportFilter):
@@ -166,6 +180,7 @@ def guarded_report(*specs: ReportFilter):
 				frappe.log_error(f"Report failed: {execute.__module__}", defer_insert=True)
 				return [], [], _("The report could not be run; the error has been logged.")
 
+		guarded.filter_specs = specs
 		return guarded
 
 	return decorate
@@ -239,8 +254,9 @@ def export_query():
 
 
 def report_pledge(filters):
-	"""The pledge a report is about (its filter is checked by ``guarded_report``)."""
-	return frappe.get_doc(PLEDGE, filters.pledge)
+	"""The pledge a report is about (its filter is checked, and the pledge read, by ``guarded_report``)."""
+	documents = getattr(filters, "documents", None) or {}
+	return documents.get("pledge") or frappe.get_doc(PLEDGE, filters.pledge)
 
 
 def ranking_group(pledge) -> str:
@@ -251,7 +267,9 @@ def ranking_group(pledge) -> str:
 	return pledge.groups[0].group_code if pledge.groups else ""
 
 
-def evaluations(filters: dict | list, fields: list[str], order_by: str = "bloc_rank asc") -> list[dict]:
+def evaluations(
+	filters: dict | list, fields: list[str], order_by: str = "bloc_rank asc", group_by: str | None = None
+) -> list[dict]:
 	"""Evaluations the user may read; ``filters`` as a dict or a list of [field, operator, value]."""
 	if isinstance(filters, dict):
 		filters = [
@@ -263,6 +281,7 @@ def evaluations(filters: dict | list, fields: list[str], order_by: str = "bloc_r
 		filters=[["docstatus", "<", 2], *filters],
 		fields=fields,
 		order_by=order_by,
+		group_by=group_by,
 		limit_page_length=0,
 	)
 

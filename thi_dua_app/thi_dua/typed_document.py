@@ -70,6 +70,19 @@ def check_incoming(doctype: str, values: dict) -> None:
 
 class TypedDocument(Document):
 	def update(self, d):
-		if isinstance(d, dict) and getattr(self, "doctype", None):
+		if isinstance(d, dict) and getattr(self, "doctype", None) and not getattr(frappe.local, _LOADING, 0):
 			check_incoming(self.doctype, d)
 		return super().update(d)
+
+	def load_from_db(self):
+		"""Rows read back from the database were checked when they were written: they are not
+		checked again (that costs more than the read for a table of forty criteria)."""
+		setattr(frappe.local, _LOADING, getattr(frappe.local, _LOADING, 0) + 1)
+		try:
+			return super().load_from_db()
+		finally:
+			setattr(frappe.local, _LOADING, getattr(frappe.local, _LOADING) - 1)
+
+
+# How many documents this thread is reading from the database just now (their rows included).
+_LOADING = "thi_dua_loading_from_db"

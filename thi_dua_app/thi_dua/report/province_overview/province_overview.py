@@ -22,35 +22,45 @@ def execute(filters):
 	if not pledges:
 		return columns(), []
 	names = [pledge.name for pledge in pledges]
-	members = defaultdict(int)
-	for row in frappe.get_list(
-		"Pledge Signatory",
-		parent_doctype="Emulation Pledge",
-		filters={"parent": ("in", names)},
-		fields=["parent"],
-		limit_page_length=0,
-	):
-		members[row.parent] += 1
-	by_pledge = defaultdict(list)
+	# Counted by the database, a row per pledge (and state): a province has thousands of evaluations.
+	members = {
+		row.parent: row.count
+		for row in frappe.get_list(
+			"Pledge Signatory",
+			parent_doctype="Emulation Pledge",
+			filters={"parent": ("in", names)},
+			fields=["parent", "count(name) as count"],
+			group_by="parent",
+			limit_page_length=0,
+		)
+	}
+	by_state = defaultdict(dict)
 	for row in evaluations(
-		{"pledge": ("in", names)}, ["pledge", "member_unit", "workflow_state", "bloc_rank", "final_score"]
+		{"pledge": ("in", names)},
+		["pledge", "workflow_state", "count(name) as count"],
+		order_by="pledge asc",
+		group_by="pledge, workflow_state",
 	):
-		by_pledge[row.pledge].append(row)
+		by_state[row.pledge][row.workflow_state] = row.count
+	leaders = defaultdict(list)
+	for row in evaluations(
+		{"pledge": ("in", names), "bloc_rank": 1}, ["pledge", "member_unit", "final_score"], "member_unit asc"
+	):
+		leaders[row.pledge].append(row)
 	rows = []
 	for pledge in pledges:
-		found = by_pledge[pledge.name]
-		leaders = [row for row in found if row.bloc_rank == 1]
+		states, leading = by_state[pledge.name], leaders[pledge.name]
 		rows.append(
 			{
 				"bloc": pledge.bloc,
 				"pledge": pledge.name,
 				"head_unit": pledge.head_unit,
-				"member_units": members[pledge.name],
-				"evaluations": len(found),
-				"self_assessed": sum(1 for row in found if row.workflow_state not in (DRAFT, RETURNED)),
-				"verified": sum(1 for row in found if row.workflow_state in RANKED_STATES),
-				"leader": ", ".join(row.member_unit for row in leaders),
-				"leader_score": leaders[0].final_score if leaders else None,
+				"member_units": members.get(pledge.name, 0),
+				"evaluations": sum(states.values()),
+				"self_assessed": sum(n for state, n in states.items() if state not in (DRAFT, RETURNED)),
+				"verified": sum(n for state, n in states.items() if state in RANKED_STATES),
+				"leader": ", ".join(row.member_unit for row in leading),
+				"leader_score": leading[0].final_score if leading else None,
 			}
 		)
 	return columns(), rows
