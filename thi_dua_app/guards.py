@@ -40,7 +40,11 @@ def keep_rows_in_their_document(doc) -> None:
 		if not named:
 			continue
 		stored = set()
-		if not doc.is_new():
+		previous = None if doc.is_new() else doc.get_doc_before_save()
+		if previous is not None:
+			# Frappe has just read the stored document, its rows included, under a lock.
+			stored = {row.name for row in previous.get(df.fieldname) or []}
+		elif not doc.is_new():
 			stored = set(
 				frappe.get_all(
 					df.options,

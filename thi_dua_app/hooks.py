@@ -40,6 +40,7 @@ jinja = {
 }
 
 after_install = "thi_dua_app.install.after_install"
+after_migrate = "thi_dua_app.install.after_migrate"
 before_uninstall = "thi_dua_app.install.before_uninstall"
 
 # Row-level access: one module answers "which units may this user see / act for";

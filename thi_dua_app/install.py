@@ -14,6 +14,36 @@ def after_install():
 	# Award forms, legal regimes and the base salary table: data the administrator then keeps.
 	seed_legal_data()
 	grant_data_import()
+	one_live_evaluation()
+
+
+def after_migrate():
+	one_live_evaluation()
+
+
+# The database's own guarantee of one live (not cancelled) evaluation per pledge and unit: a column
+# the database computes — the pledge and unit while the evaluation is live, NULL once cancelled —
+# under a unique index, so two units' sessions racing past the controller's check cannot both
+# write. Frappe's schema sync leaves columns it does not know alone, and never writes this one.
+LIVE_KEY_COLUMN, LIVE_KEY_INDEX = "live_unit_key", "one_live_evaluation"
+
+
+def one_live_evaluation():
+	if frappe.db.db_type != "mariadb":
+		return
+	present = frappe.db.sql(
+		"""select 1 from information_schema.columns
+		where table_schema = database() and table_name = 'tabEmulation Evaluation' and column_name = %s""",
+		LIVE_KEY_COLUMN,
+	)
+	if present:
+		return
+	frappe.db.sql_ddl(
+		f"""alter table `tabEmulation Evaluation`
+		add column `{LIVE_KEY_COLUMN}` varchar(281)
+			as (if(docstatus < 2, concat(pledge, '\\n', member_unit), null)) persistent,
+		add unique index `{LIVE_KEY_INDEX}` (`{LIVE_KEY_COLUMN}`)"""
+	)
 
 
 def grant_data_import():

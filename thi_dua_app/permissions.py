@@ -366,22 +366,24 @@ internal_review_query_conditions, internal_review_has_permission = _kept_by_unit
 )
 
 
-def evaluation_capabilities(doc, user: str | None = None) -> dict[str, bool]:
+def evaluation_capabilities(doc, user: str | None = None, stored=None) -> dict[str, bool]:
 	"""What the user may change on an evaluation, judged on its stored state and units.
 
 	``self``: the unit's own columns (self scores, evidence, target results) — its officers, while
 	the evaluation is a draft or returned. ``verify``: the verified columns and the return reason —
 	the pledge's head or deputy unit while the evaluation waits for verification.
-	The province manager may do both, in the same states.
+	The province manager may do both, in the same states. ``stored``: the evaluation as just read
+	from the database in this transaction, when the caller has it (a save has: Frappe reads it with
+	a lock before validating).
 	"""
-	stored = {}
-	if not doc.is_new():
+	if stored is None and not doc.is_new():
 		stored = (
 			frappe.db.get_value(
 				"Emulation Evaluation", doc.name, ["workflow_state", "member_unit", "pledge"], as_dict=True
 			)
 			or {}
 		)
+	stored = stored or {}
 	state = stored.get("workflow_state") or doc.get("workflow_state") or UNIT_EDIT_STATES[0]
 	member_unit = stored.get("member_unit") or doc.get("member_unit")
 	pledge = stored.get("pledge") or doc.get("pledge")

@@ -34,7 +34,7 @@ from thi_dua_app.scoring import (
 	compute_totals,
 	rank,
 )
-from thi_dua_app.thi_dua.scoring_table import criteria_of, entries_of, tie_breaks_of
+from thi_dua_app.thi_dua.scoring_table import criteria_of, entries_of, pledge_for_scoring, tie_breaks_of
 
 
 class RowsBusy(Exception):
@@ -81,7 +81,7 @@ def lock_rows(pledge_name: str, wait: bool) -> list[dict]:
 
 def rank_pledge(pledge_name: str, wait: bool) -> list[Placement]:
 	evaluations = lock_rows(pledge_name, wait)
-	pledge = frappe.get_doc("Emulation Pledge", pledge_name)
+	pledge = pledge_for_scoring(pledge_name)
 	ranked = [row for row in evaluations if row.workflow_state in RANKED_STATES]
 	score_rows = defaultdict(list)
 	if ranked:

@@ -23,6 +23,55 @@ CRITERION_FIELDS = (
 	"evidence_required",
 )
 
+TARGET_FIELDS = ("content", "indicator_kind", "committed_value", "uom")
+# What an evaluation and a ranking read of their pledge: its header as stored now, and the tables
+# frozen when it was signed.
+PLEDGE_HEADER = [
+	"name",
+	"docstatus",
+	"creation",
+	"modified",
+	"bloc",
+	"year",
+	"head_unit",
+	"deputy_unit",
+	"bonus_cap",
+]
+PLEDGE_TABLES = {
+	"criteria": ("Scoring Criterion", CRITERION_FIELDS),
+	"targets": ("Pledge Target", TARGET_FIELDS),
+	"signatories": ("Pledge Signatory", ("member_unit",)),
+	"bands": ("Scoring Band", ("band", "min_score", "max_score")),
+	"tie_breaks": ("Tie Break Rule", ("rule", "group_code")),
+}
+CACHE_SECONDS = 7 * 24 * 3600
+
+
+def pledge_for_scoring(name: str) -> frappe._dict | None:
+	"""The pledge an evaluation is scored under (None when there is none): its header is read on
+	every call; the tables of a signed pledge never change, so they are read once for each stored
+	version of it (its ``creation`` and ``modified``) and kept in the cache — a pledge made again
+	under the same name, or changed in any way, is another version and is read afresh."""
+	header = frappe.db.get_value("Emulation Pledge", name, PLEDGE_HEADER, as_dict=True)
+	if not header:
+		return None
+	key = f"thi_dua:pledge_tables:{name}:{header.creation}:{header.modified}"
+	# expires=True: a miss is not remembered for the rest of the request (Frappe would keep None).
+	tables = frappe.cache.get_value(key, expires=True) if header.docstatus == 1 else None
+	if tables is None:
+		tables = {
+			table: frappe.get_all(
+				doctype,
+				filters={"parent": name, "parenttype": "Emulation Pledge", "parentfield": table},
+				fields=list(fields),
+				order_by="idx asc",
+			)
+			for table, (doctype, fields) in PLEDGE_TABLES.items()
+		}
+		if header.docstatus == 1:
+			frappe.cache.set_value(key, tables, expires_in_sec=CACHE_SECONDS)
+	return frappe._dict(header, **tables)
+
 
 def scoring_message(error: ScoringError) -> str:
 	"""The translated sentence for a broken scoring rule."""

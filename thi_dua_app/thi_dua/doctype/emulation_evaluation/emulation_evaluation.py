@@ -10,6 +10,7 @@ from thi_dua_app.constants import (
 	SELF_ASSESSED,
 	VERIFIED,
 )
+from thi_dua_app.install import LIVE_KEY_INDEX
 from thi_dua_app.permissions import evaluation_capabilities
 from thi_dua_app.scoring import (
 	Entry,
@@ -23,9 +24,11 @@ from thi_dua_app.scoring import (
 from thi_dua_app.thi_dua.ranking import refresh_ranking
 from thi_dua_app.thi_dua.scoring_table import (
 	CRITERION_FIELDS,
+	TARGET_FIELDS,
 	bands_of,
 	criteria_of,
 	entries_of,
+	pledge_for_scoring,
 	throw_scoring_error,
 )
 from thi_dua_app.thi_dua.typed_document import TypedDocument
@@ -33,7 +36,6 @@ from thi_dua_app.thi_dua.typed_document import TypedDocument
 # Columns each party fills; everything else on a score row is copied from the pledge.
 UNIT_SCORE_FIELDS = ("self_score", "self_occurrences", "evidence", "note")
 VERIFIER_SCORE_FIELDS = ("verified_score", "verified_occurrences", "verifier_note")
-TARGET_FIELDS = ("content", "indicator_kind", "committed_value", "uom")
 NUMERIC_FIELDS = frozenset(
 	{"self_score", "self_occurrences", "verified_score", "verified_occurrences", "achieved_value"}
 )
@@ -91,14 +93,24 @@ class EmulationEvaluation(TypedDocument):
 			after_commit=True,
 		)
 
+	def show_unique_validation_message(self, e):
+		"""The database refused a second live evaluation of the unit (two saves raced past
+		validate_one_per_unit): the same answer as that check gives."""
+		if LIVE_KEY_INDEX in str(e):
+			frappe.throw(
+				_("{0} already has an evaluation for pledge {1}.").format(self.member_unit, self.pledge),
+				frappe.DuplicateEntryError,
+			)
+		super().show_unique_validation_message(e)
+
 	def onload(self):
 		self.set_onload("capabilities", evaluation_capabilities(self))
 
 	# ------------------------------------------------------------ checks
 
 	def load_pledge(self):
-		pledge = frappe.get_doc("Emulation Pledge", self.pledge)
-		if pledge.docstatus != 1:
+		pledge = pledge_for_scoring(self.pledge)
+		if not pledge or pledge.docstatus != 1:
 			frappe.throw(
 				_("Pledge {0} is not signed; evaluations follow a signed pledge.").format(self.pledge)
 			)
@@ -111,6 +123,10 @@ class EmulationEvaluation(TypedDocument):
 		return pledge
 
 	def validate_one_per_unit(self):
+		"""One live evaluation per pledge and unit (the database holds it too: see
+		thi_dua_app.install.one_live_evaluation); a stored one cannot change its pledge or unit."""
+		if not self.is_new():
+			return
 		other = frappe.db.get_value(
 			"Emulation Evaluation",
 			{
@@ -165,7 +181,7 @@ class EmulationEvaluation(TypedDocument):
 		for field in ("pledge", "member_unit"):
 			if self.get(field) != previous.get(field):
 				frappe.throw(_("The pledge and the member unit of an evaluation cannot be changed."))
-		capabilities = evaluation_capabilities(self)
+		capabilities = evaluation_capabilities(self, stored=previous)
 		state = _(previous.workflow_state)
 		score_meta = frappe.get_meta("Evaluation Score")
 		old_scores = {row.criterion_code: row for row in previous.scores}
@@ -205,7 +221,7 @@ class EmulationEvaluation(TypedDocument):
 		if self.is_new() or previous is None or previous.workflow_state == self.workflow_state:
 			return
 		old_state, new_state = previous.workflow_state, self.workflow_state
-		capabilities = evaluation_capabilities(self)
+		capabilities = evaluation_capabilities(self, stored=previous)
 		if new_state in STEP and old_state in STEP and STEP[new_state] < STEP[old_state]:
 			self.record_return(old_state, new_state)
 			if new_state == RETURNED:

@@ -4,6 +4,8 @@ World: units A (head), B, C, D (deputy) of one bloc; the 2017 demo table (100 po
 10); a signed pledge; one draft evaluation per unit.
 """
 
+from unittest.mock import patch
+
 import frappe
 from frappe.model.workflow import WorkflowTransitionError
 
@@ -21,6 +23,8 @@ from thi_dua_app.constants import (
 )
 from thi_dua_app.tests.factories import act, evaluation_of, fill, make_pledge
 from thi_dua_app.tests.utils import ThiDuaTestCase
+from thi_dua_app.thi_dua.doctype.emulation_evaluation.emulation_evaluation import EmulationEvaluation
+from thi_dua_app.thi_dua.scoring_table import PLEDGE_TABLES, pledge_for_scoring
 
 
 class TestEmulationEvaluation(ThiDuaTestCase):
@@ -140,6 +144,47 @@ class TestEmulationEvaluation(ThiDuaTestCase):
 			),
 			1,
 		)
+
+	def test_the_database_itself_holds_one_live_evaluation_per_unit(self):
+		"""Two saves racing past the controller's check: the database refuses the second, with the
+		same translated message, and a cancelled evaluation does not count."""
+		pledge, unit = self.world.pledge, self.world.unit("B")
+		duplicate = frappe.get_doc({"doctype": "Emulation Evaluation", "pledge": pledge, "member_unit": unit})
+		with patch.object(EmulationEvaluation, "validate_one_per_unit", lambda self: None):
+			self.assertRaisesRegex(frappe.DuplicateEntryError, "already has an evaluation", duplicate.insert)
+		self.assertEqual(frappe.db.count("Emulation Evaluation", {"pledge": pledge, "member_unit": unit}), 1)
+
+		def raw_insert(name, docstatus):
+			frappe.db.sql(
+				"""insert into `tabEmulation Evaluation` (name, pledge, member_unit, docstatus, year)
+				values (%s, %s, %s, %s, 2017)""",
+				(name, pledge, unit, docstatus),
+			)
+
+		with self.assertRaises(Exception) as refused:
+			raw_insert("TDEval-raw-live", 0)
+		self.assertTrue(frappe.db.is_unique_key_violation(refused.exception))
+		raw_insert("TDEval-raw-cancelled", 2)  # a cancelled one stands beside the live one
+		self.assertEqual(frappe.db.count("Emulation Evaluation", {"pledge": pledge, "member_unit": unit}), 2)
+		frappe.db.delete("Emulation Evaluation", {"name": "TDEval-raw-cancelled"})
+
+	def test_the_pledge_as_scoring_reads_it(self):
+		"""The header as stored now; the tables as stored, kept for a signed pledge only."""
+		signed = frappe.get_doc("Emulation Pledge", self.world.pledge)
+		read = pledge_for_scoring(signed.name)
+		self.assertEqual((read.bloc, read.year, read.head_unit), (signed.bloc, signed.year, signed.head_unit))
+		for table, (_doctype, fields) in PLEDGE_TABLES.items():
+			self.assertEqual(
+				[{field: row.get(field) for field in fields} for row in read[table]],
+				[{field: row.get(field) for field in fields} for row in signed.get(table)],
+				table,
+			)
+		self.assertIsNone(pledge_for_scoring("TDEval no such pledge"))
+		draft = make_pledge(self.world, self.world.unit("A"), self.world.unit("B"), year=2019)
+		self.assertEqual(pledge_for_scoring(draft.name).targets[0].content, draft.targets[0].content)
+		draft.targets[0].content = "TDEval changed while a draft"
+		draft.save()
+		self.assertEqual(pledge_for_scoring(draft.name).targets[0].content, "TDEval changed while a draft")
 
 	def test_an_unsigned_pledge_takes_no_evaluation(self):
 		draft = make_pledge(self.world, self.world.unit("A"), self.world.unit("B"), year=2018)
