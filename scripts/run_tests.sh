@@ -4,7 +4,8 @@
 #   2. the install / migrate / uninstall lifecycle on a scratch site, then the integration tests
 #      inside the test site (bench run-tests), including the REST permission matrix run against a
 #      web server of that site as real logged-in users;
-#   3. browser tests of the desk in headless Chromium (tests/browser), with screenshots.
+#   3. browser tests of the desk in headless Chromium (tests/browser), with screenshots;
+#   4. the benchmark on a small province of its own site, so that it cannot silently break.
 # It reuses the bench at $THI_DUA_BENCH (default ~/thi-dua-bench) or builds one with
 # scripts/setup_bench.sh, and exits non-zero when any layer fails or no bench can be had.
 #
@@ -98,6 +99,9 @@ fi
 step "Layer 3: browser tests (screenshots in $ARTIFACTS/browser)"
 export THI_DUA_TEST_SITE="$TEST_SITE" THI_DUA_ARTIFACTS="$ARTIFACTS" THI_DUA_CHROMIUM="$(command -v chromium)"
 (cd "$APP_DIR" && "$PY" -m pytest -q -p no:cacheprovider tests/browser) || status=1
+
+step "Benchmark on a small province (scripts/benchmark_reports.sh --small)"
+"$APP_DIR/scripts/benchmark_reports.sh" --small "$@" || status=1
 
 # Without the integration layer measured, the report is of the pure modules (no frappe import),
 # which are the site-free layer's to test.
