@@ -51,7 +51,8 @@ class Size:
 
 SIZES = {
 	"full": Size("BM", 40, 12, tuple(range(2016, 2026)), "BMP", 400),
-	"small": Size("BS", 3, 12, (2024, 2025), "BSP", 8),
+	# Past a thousand evaluations, so that a full scan would show in the EXPLAIN check.
+	"small": Size("BS", 12, 12, tuple(range(2019, 2026)), "BSP", 8),
 }
 BIG_BLOC_UNITS = 40  # the re-ranking is measured on a bloc this size too
 GROUPS = [("I", 40), ("II", 30), ("III", 30), ("IV", 25)]  # 8 base criteria each: 320+240+240+200 = 1000
@@ -101,7 +102,9 @@ def criteria_rows() -> list[dict]:
 def build_province(size: Size) -> None:
 	"""Make whatever part of the province is missing (an interrupted run resumes)."""
 	prefix, years = size.prefix, size.years
-	if frappe.db.exists("Emulation Evaluation", f"DGTD-{years[-1] + 1}-{prefix}0102-01"):
+	if frappe.db.exists(
+		"Emulation Pledge", f"GUTD-{years[0]}-{prefix}{size.blocs:02d}-01"
+	) and frappe.db.exists("Emulation Evaluation", f"DGTD-{years[-1] + 1}-{prefix}0102-01"):
 		return
 	random.seed(2017)
 	started = time.perf_counter()
@@ -134,10 +137,8 @@ def build_province(size: Size) -> None:
 	add_unit_user(blocs[0][1][0], HEAD)  # the head of bloc 01 in every year
 	add_unit_user(blocs[0][1][1], OFFICER)  # a member of bloc 01, who saves its evaluation
 	frappe.db.commit()
-	if not frappe.db.exists("Emulation Pledge", f"GUTD-{years[-1]}-{prefix}{size.blocs:02d}-01"):
-		insert_pledges_and_evaluations(template, blocs, years)
-	if not frappe.db.exists("Emulation Pledge", f"GUTD-{years[-1]}-{prefix}XL-01"):
-		insert_pledges_and_evaluations(template, [big_bloc], years[-1:])
+	insert_pledges_and_evaluations(template, blocs, years)
+	insert_pledges_and_evaluations(template, [big_bloc], years[-1:])
 	# The year under way in bloc 01: every evaluation still a draft.
 	insert_pledges_and_evaluations(template, blocs[:1], (years[-1] + 1,), drafts=True)
 	frappe.db.commit()
@@ -175,7 +176,7 @@ def make_bloc(size: Size, code: str, unit_count: int):
 
 def insert_pledges_and_evaluations(template, blocs, years, drafts: bool = False) -> None:
 	"""Signed pledges of ``blocs`` for ``years``, with an evaluation per unit: approved and ranked,
-	or (``drafts``) drafts the units are still filling in."""
+	or (``drafts``) drafts the units are still filling in. Pledges already there are left as they are."""
 	now, user = now_datetime(), "Administrator"
 	criteria = [
 		Criterion(
@@ -234,6 +235,8 @@ def insert_pledges_and_evaluations(template, blocs, years, drafts: bool = False)
 	for bloc, units in blocs:
 		for year in years:
 			pledge = f"GUTD-{year}-{bloc.bloc_code}-01"
+			if frappe.db.exists("Emulation Pledge", pledge):
+				continue
 			add(
 				"Emulation Pledge",
 				{
@@ -395,14 +398,15 @@ def median_ms(call: Callable, repeat: int, after: Callable | None = None) -> flo
 
 
 @contextmanager
-def counted_queries() -> Iterator[list[str]]:
-	"""The SQL statements run inside the block (Frappe's ORM and query builder go through db.sql)."""
-	counted: list[str] = []
+def counted_queries() -> Iterator[list[tuple]]:
+	"""The SQL statements run inside the block, each with its values (Frappe's ORM and query
+	builder go through db.sql)."""
+	counted: list[tuple] = []
 	real_sql = frappe.db.sql
 
-	def counting(query, *args, **kwargs):
-		counted.append(str(query))
-		return real_sql(query, *args, **kwargs)
+	def counting(query, values=(), *args, **kwargs):
+		counted.append((str(query), values))
+		return real_sql(query, values, *args, **kwargs)
 
 	frappe.db.sql = counting
 	try:
@@ -419,6 +423,7 @@ def run(size: str = "full", repeat: int = 7) -> None:
 	run_reports(province, repeat)
 	run_reranking(province, repeat)
 	run_saves(province, repeat)
+	run_explain(province)
 	frappe.set_user("Administrator")
 
 
@@ -580,6 +585,92 @@ def run_saves(size: Size, repeat: int) -> None:
 		f"{plain_queries} queries; ratio {app_ms / plain_ms:.2f}"
 	)
 	frappe.set_user("Administrator")
+
+
+# A full scan (or a full index scan) of a table this large is a missing index.
+LARGE_TABLE_ROWS = 1000
+
+
+def run_explain(size: Size) -> None:
+	"""The plan of every query of the reports, the list views, counts, searches and child-row
+	reads, as the province, a bloc head and a unit officer; fail on a full scan of a large table."""
+	from thi_dua_app import framework_api
+	from thi_dua_app.thi_dua.report.bloc_ranking.bloc_ranking import execute as bloc_ranking
+	from thi_dua_app.thi_dua.report.pledge_fulfilment.pledge_fulfilment import execute as pledge_fulfilment
+	from thi_dua_app.thi_dua.report.province_overview.province_overview import execute as province_overview
+	from thi_dua_app.thi_dua.report.scoring_progress.scoring_progress import execute as scoring_progress
+	from thi_dua_app.thi_dua.report.unit_history.unit_history import execute as unit_history
+
+	year = size.years[-1]
+	pledge, unit = f"GUTD-{year}-{size.prefix}01-01", f"{size.prefix} Unit 01-02"
+	draft = f"DGTD-{year + 1}-{size.prefix}0102-01"
+	paths = {
+		"Bloc Ranking": lambda: bloc_ranking({"pledge": pledge}),
+		"Pledge Fulfilment": lambda: pledge_fulfilment({"pledge": pledge}),
+		"Scoring Progress": lambda: scoring_progress({"pledge": pledge}),
+		"Unit History": lambda: unit_history({"member_unit": unit}),
+		"Province Overview": lambda: province_overview({"year": year}),
+		"evaluation list": lambda: frappe.get_list(
+			"Emulation Evaluation",
+			filters={"year": year},
+			fields=["name", "member_unit", "workflow_state", "final_score"],
+			order_by="modified desc",
+			limit_page_length=20,
+		),
+		"evaluation count": lambda: framework_api.get_count("Emulation Evaluation", {"year": year}),
+		"score rows of one": lambda: frappe.get_list(
+			"Evaluation Score",
+			parent_doctype="Emulation Evaluation",
+			filters={"parent": draft},
+			fields=["parent", "criterion_code", "self_score"],
+		),
+		"target rows of a pledge": lambda: frappe.get_list(
+			"Evaluation Target Result",
+			parent_doctype="Emulation Evaluation",
+			filters={"parent": ("like", f"DGTD-{year}-%")},
+			fields=["parent", "achieved_value"],
+			limit_page_length=50,
+		),
+		"pledge list": lambda: frappe.get_list("Emulation Pledge", filters={"year": year}, fields=["name"]),
+	}
+	# A search box matches anywhere in a name (LIKE '%text%'): no index can serve that, so its scan
+	# is printed, not failed.
+	substring_searches = {
+		"evaluation search": lambda: framework_api.search_link("Emulation Evaluation", f"DGTD-{year}"),
+	}
+	sizes = {
+		table: rows
+		for table, rows in frappe.db.sql(
+			"select table_name, table_rows from information_schema.tables where table_schema = database()"
+		)
+	}
+	real_sql = frappe.db.sql
+	checked, scans, inherent = 0, [], []
+	for user in (MANAGER, HEAD, OFFICER):
+		frappe.set_user(user)
+		for label, path in (*paths.items(), *substring_searches.items()):
+			with counted_queries() as queries:
+				path()
+			for query, values in queries:
+				if not query.lstrip().lower().startswith("select"):
+					continue
+				checked += 1
+				# MariaDB's ANALYZE runs the query and tells the rows each step really read (r_rows):
+				# an index read in order under a LIMIT stops early, a full scan does not.
+				for step in real_sql(f"analyze {query}", values, as_dict=True):
+					table = (step.table or "").strip("`")
+					large, read = sizes.get(table) or 0, float(str(step.r_rows or 0).split()[0])
+					if step.type in ("ALL", "index") and large >= LARGE_TABLE_ROWS and read >= large / 2:
+						found = f"{label} as {user}: {step.type} scan of {table} ({read:.0f} of {large} rows)"
+						(inherent if label in substring_searches else scans).append(found)
+	frappe.set_user("Administrator")
+	print(
+		f"Query plans (ANALYZE) of {checked} queries ({len(paths) + len(substring_searches)} paths × 3 users): "
+		f"{len(scans)} full scans of a table of {LARGE_TABLE_ROWS}+ rows; "
+		f"{len(inherent)} by substring searches, which scan by nature"
+	)
+	if scans:
+		frappe.throw("Full scans of large tables:\n" + "\n".join(dict.fromkeys(scans)))
 
 
 @contextmanager

@@ -173,17 +173,22 @@ def evaluation_condition(user: str | None = None) -> str | None:
 	units = get_user_units(user)
 	if not units:
 		return "1 = 0"
-	in_units = _sql_in(units)
+	in_units, with_history = _sql_in(units), _sql_in(with_predecessors(units))
 	head_states = _sql_in(list(VISIBLE_TO_BLOC_HEAD_STATES))
+	# Every evaluation the user reads is of a pledge one of its units (or a unit it succeeds)
+	# signed — a head and a deputy are signatories too. Said first, it lets the database start from
+	# those few pledges instead of reading every evaluation (the OR below can use no index).
 	return (
-		f"(`tabEmulation Evaluation`.member_unit in {_sql_in(with_predecessors(units))} "
+		"(`tabEmulation Evaluation`.pledge in (select parent from `tabPledge Signatory` "
+		f"where parenttype = 'Emulation Pledge' and member_unit in {with_history}) and "
+		f"(`tabEmulation Evaluation`.member_unit in {with_history} "
 		f"or (`tabEmulation Evaluation`.workflow_state in {head_states} "
 		f"and (`tabEmulation Evaluation`.head_unit in {in_units} "
 		f"or `tabEmulation Evaluation`.deputy_unit in {in_units})) "
 		"or `tabEmulation Evaluation`.pledge in (select signatory.parent from `tabPledge Signatory` signatory "
 		"join `tabEmulation Pledge` pledge on pledge.name = signatory.parent "
 		"where signatory.parenttype = 'Emulation Pledge' and pledge.results_published = 1 "
-		f"and signatory.member_unit in {in_units}))"
+		f"and signatory.member_unit in {in_units})))"
 	)
 
 
