@@ -6,9 +6,10 @@
 #                          [--site NAME] [--port N] [--no-demo] [--no-start]
 #
 # Defaults: the official upstream https://github.com/frappe/frappe, branch version-15, bench in
-# $THI_DUA_BENCH (or ~/thi-dua-bench), site thidua.localhost, port 8000. MariaDB and Redis must
-# already run on this machine (127.0.0.1:3306 with a root account reachable over the socket,
-# 127.0.0.1:6379). Every step is idempotent: running the script again reuses what exists.
+# $THI_DUA_BENCH (or ~/thi-dua-bench), site thidua.localhost, port 8000. MariaDB (127.0.0.1:3306,
+# root over the socket) and Redis (127.0.0.1:6379) are installed from Debian's packages when
+# missing and started when down (scripts/services.sh). Every step is idempotent: running the
+# script again reuses what exists.
 set -euo pipefail
 
 APP_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -39,6 +40,8 @@ while [ $# -gt 0 ]; do
 done
 
 log() { printf '\n==> %s\n' "$*"; }
+# shellcheck source=services.sh
+source "$APP_DIR/scripts/services.sh"
 # A Python installed with pyenv (as on these machines) keeps its commands, bench among them, here.
 [ -d "${HOME:-/root}/.pyenv/shims" ] && PATH="${HOME:-/root}/.pyenv/shims:$PATH"
 PY=${PYTHON:-python3.11}
@@ -63,7 +66,9 @@ ensure_tools() {
 	command -v bench >/dev/null || "$PY" -m pip install --quiet "frappe-bench>=5.22"
 	command -v yarn >/dev/null || npm install --global --silent yarn
 	command -v git >/dev/null || { echo "setup_bench: git is required" >&2; exit 1; }
-	redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null || { echo "setup_bench: Redis is not answering on 127.0.0.1:6379" >&2; exit 1; }
+	log "MariaDB and Redis"
+	ensure_redis || { echo "setup_bench: Redis is not answering on 127.0.0.1:6379 and could not be started" >&2; exit 1; }
+	ensure_mariadb || { echo "setup_bench: MariaDB is not answering and could not be started" >&2; exit 1; }
 	mariadb -uroot -e "select 1" >/dev/null || { echo "setup_bench: MariaDB root login over the socket failed" >&2; exit 1; }
 	mariadb -uroot -e "CREATE USER IF NOT EXISTS '$DB_ADMIN_USER'@'localhost' IDENTIFIED BY '$DB_ADMIN_PASSWORD';
 		GRANT ALL PRIVILEGES ON *.* TO '$DB_ADMIN_USER'@'localhost' WITH GRANT OPTION;
