@@ -90,7 +90,7 @@ has_permission = {
 # Arguments no method should see (thi_dua_app.request_guard): upload_file's way round the
 # overrides below, column expressions that are not columns (any DocType), JSON arguments that are
 # not JSON, and list arguments aimed at the app's DocTypes that Frappe could not turn into SQL.
-before_request = ["thi_dua_app.request_guard.check_request"]
+before_request = ["thi_dua_app.request_guard.check_request", "thi_dua_app.replica.route_reads"]
 
 # What the server refuses or ignores in a document a client sends (thi_dua_app.guards).
 doc_events = {
