@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every test layer of thi_dua_app, against a real Frappe site:
 #   1. site-free unit tests of the pure domain modules (pytest);
-#   2. the install / migrate / uninstall lifecycle on a scratch site, then the integration tests
+#   2. the install / migrate / uninstall lifecycle on a scratch site, the start of MariaDB and
+#      Redis on servers of their own, a backup restored into a new site, a site reading from a
+#      MariaDB replica of its own, then the integration tests
 #      inside the test site (bench run-tests), including the REST permission matrix run against a
 #      web server of that site as real logged-in users;
 #   3. browser tests of the desk in headless Chromium (tests/browser), with screenshots;
@@ -63,6 +65,15 @@ step "Layer 1: site-free unit tests"
 
 step "Layer 2: install, migrate and uninstall on a scratch site"
 "$APP_DIR/scripts/check_lifecycle.sh" "$BENCH_DIR" || status=1
+
+step "Layer 2: MariaDB and Redis started by scripts/services.sh on servers of their own"
+"$APP_DIR/scripts/check_services.sh" || status=1
+
+step "Layer 2: backup with files, restore into a new site, nothing lost"
+"$APP_DIR/scripts/check_backup_restore.sh" "$BENCH_DIR" || status=1
+
+step "Layer 2: reads on a MariaDB replica (GTID), writes on the primary; lag and a replica down"
+"$APP_DIR/scripts/check_replica.sh" "$BENCH_DIR" || status=1
 
 step "Layer 2: integration tests in site $TEST_SITE"
 server_pids=()
