@@ -102,9 +102,8 @@ def criteria_rows() -> list[dict]:
 def build_province(size: Size) -> None:
 	"""Make whatever part of the province is missing (an interrupted run resumes)."""
 	prefix, years = size.prefix, size.years
-	if frappe.db.exists(
-		"Emulation Pledge", f"GUTD-{years[0]}-{prefix}{size.blocs:02d}-01"
-	) and frappe.db.exists("Emulation Evaluation", f"DGTD-{years[-1] + 1}-{prefix}0102-01"):
+	if frappe.db.exists("Emulation Pledge", f"GUTD-{years[0]}-{prefix}{size.blocs:02d}-01"):
+		fresh_drafts(size)
 		return
 	random.seed(2017)
 	started = time.perf_counter()
@@ -139,10 +138,41 @@ def build_province(size: Size) -> None:
 	frappe.db.commit()
 	insert_pledges_and_evaluations(template, blocs, years)
 	insert_pledges_and_evaluations(template, [big_bloc], years[-1:])
-	# The year under way in bloc 01: every evaluation still a draft.
-	insert_pledges_and_evaluations(template, blocs[:1], (years[-1] + 1,), drafts=True)
 	frappe.db.commit()
+	fresh_drafts(size)
 	print(f"Generated the province in {time.perf_counter() - started:.0f} s")
+
+
+def fresh_drafts(size: Size) -> None:
+	"""The year under way in bloc 01, every evaluation a draft — made again when anything moved
+	one on (a person trying the desk on this site, say)."""
+	year = size.years[-1] + 1
+	states = frappe.get_all(
+		"Emulation Evaluation", filters={"pledge": f"GUTD-{year}-{size.prefix}01-01"}, pluck="workflow_state"
+	)
+	if len(states) == size.units and set(states) == {DRAFT}:
+		return
+	remove_pledges([f"GUTD-{year}-{size.prefix}01-01"])
+	template = frappe.get_doc("Scoring Template", f"{size.prefix} Template")
+	insert_pledges_and_evaluations(template, [make_bloc(size, "01", size.units)], (year,), drafts=True)
+	frappe.db.commit()
+
+
+def remove_pledges(pledges: list[str]) -> None:
+	"""Pledges and their evaluations gone, with their rows, versions and workflow actions."""
+	evaluations = frappe.get_all("Emulation Evaluation", filters={"pledge": ("in", pledges)}, pluck="name")
+	for names, doctype in ((evaluations, "Emulation Evaluation"), (pledges, "Emulation Pledge")):
+		if not names:
+			continue
+		for df in frappe.get_meta(doctype).get_table_fields():
+			frappe.db.delete(df.options, {"parenttype": doctype, "parent": ("in", names)})
+		frappe.db.delete("Version", {"ref_doctype": doctype, "docname": ("in", names)})
+		actions = {"reference_doctype": doctype, "reference_name": ("in", names)}
+		for action in frappe.get_all("Workflow Action", filters=actions, pluck="name"):
+			frappe.db.delete("Workflow Action Permitted Role", {"parent": action})
+		frappe.db.delete("Workflow Action", actions)
+		frappe.db.delete(doctype, {"name": ("in", names)})
+	frappe.db.commit()
 
 
 def make_bloc(size: Size, code: str, unit_count: int):
