@@ -15,7 +15,16 @@ DB_ADMIN_PASSWORD=${THI_DUA_DB_ADMIN_PASSWORD:-thidua_admin}
 [ -d "${HOME:-/root}/.pyenv/shims" ] && PATH="${HOME:-/root}/.pyenv/shims:$PATH"
 work=$(mktemp -d)
 log="$work/log"
-trap 'rm -rf "$work"' EXIT
+# setup_bench.sh makes the site it builds the bench's default; the default before is put back.
+default_site=$(cat "$BENCH_DIR/sites/currentsite.txt" 2>/dev/null || true)
+restore_default() {
+	if [ -n "$default_site" ] && [ -d "$BENCH_DIR/sites/$default_site" ]; then
+		printf '%s' "$default_site" >"$BENCH_DIR/sites/currentsite.txt"
+	else
+		rm -f "$BENCH_DIR/sites/currentsite.txt"
+	fi
+}
+trap 'restore_default; rm -rf "$work"' EXIT
 fail() { echo "backup: $*" >&2; tail -n 30 "$log" >&2; exit 1; }
 cd "$BENCH_DIR"
 drop() {
