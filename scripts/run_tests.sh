@@ -2,8 +2,8 @@
 # Every test layer of thi_dua_app, against a real Frappe site:
 #   1. site-free unit tests of the pure domain modules (pytest);
 #   2. the install / migrate / uninstall lifecycle on a scratch site, the start of MariaDB and
-#      Redis on servers of their own, a backup restored into a new site, a site reading from a
-#      MariaDB replica of its own, then the integration tests
+#      Redis on servers of their own, a site of the previous release migrated, a backup restored
+#      into a new site, a site reading from a MariaDB replica of its own, then the integration tests
 #      inside the test site (bench run-tests), including the REST permission matrix run against a
 #      web server of that site as real logged-in users;
 #   3. browser tests of the desk in headless Chromium (tests/browser), with screenshots;
@@ -68,6 +68,9 @@ step "Layer 2: install, migrate and uninstall on a scratch site"
 
 step "Layer 2: MariaDB and Redis started by scripts/services.sh on servers of their own"
 "$APP_DIR/scripts/check_services.sh" || status=1
+
+step "Layer 2: a site of the previous release (CHANGELOG.md) migrated to this code, nothing lost"
+"$APP_DIR/scripts/check_upgrade.sh" "$BENCH_DIR" || status=1
 
 step "Layer 2: backup with files, restore into a new site, nothing lost"
 "$APP_DIR/scripts/check_backup_restore.sh" "$BENCH_DIR" || status=1

@@ -1,10 +1,10 @@
-"""What a backup must bring back: every record of every app DocType, and every file attached to
-one, as counts and checksums, written to a JSON file so that two sites can be compared.
+"""What a backup or an upgrade must keep: every record of every app DocType, and every file
+attached to one, written to a JSON file so that two states of a site can be compared.
 
     bench --site SITE execute thi_dua_app.tests.fingerprint.write --kwargs "{'path': '/tmp/a.json'}"
 
-Used by scripts/check_backup_restore.sh (a site with the demo, backed up with its files, restored
-into a new site, then both fingerprints compared).
+``write`` (counts and checksums, files included) is compared by scripts/check_backup_restore.sh;
+``write_rows`` (the records themselves) by scripts/check_upgrade.sh.
 """
 
 from __future__ import annotations
@@ -59,6 +59,23 @@ def files() -> dict[str, dict]:
 			"sha256": hashlib.sha256(content).hexdigest() if content is not None else "missing",
 		}
 	return out
+
+
+def write_rows(path: str) -> None:
+	"""Every record of every app DocType, whole, by table and name (for an upgrade's before and
+	after, where new columns may appear and patches may rewrite values)."""
+	rows = {
+		doctype: {
+			row["name"]: row
+			for row in frappe.db.sql(f"select * from `tab{doctype}` order by name", as_dict=True)
+		}
+		for doctype in app_doctypes()
+	}
+	with open(path, "w") as out:
+		json.dump(rows, out, default=str, sort_keys=True)
+	print(
+		f"{frappe.local.site}: {sum(len(table) for table in rows.values())} records in {len(rows)} app DocTypes"
+	)
 
 
 def write(path: str) -> None:
