@@ -23,8 +23,30 @@ def pending_evaluation_filters(user: str | None = None) -> list[dict]:
 
 
 @frappe.whitelist()
-def evaluations_waiting_for_me(filters: str | dict | None = None) -> int:
+def evaluations_waiting_for_me(filters: str | dict | None = None) -> dict:
+	"""The number card's figure and where it leads: the evaluation list filtered to exactly the
+	documents counted — by the one condition that selects them, or by their names when the user
+	has work of two kinds (a unit's own drafts and the evaluations it verifies as bloc head)."""
+	conditions = pending_evaluation_filters()
 	names = set()
-	for condition in pending_evaluation_filters():
+	for condition in conditions:
 		names.update(frappe.get_list("Emulation Evaluation", filters=condition, pluck="name"))
-	return len(names)
+	if len(conditions) == 1:
+		route_options = {
+			fieldname: list(value) if isinstance(value, tuple) else value
+			for fieldname, value in conditions[0].items()
+		}
+	else:
+		route_options = {"name": ["in", sorted(names)]}
+	return {
+		"value": len(names),
+		"fieldtype": "Int",
+		"route": ["List", "Emulation Evaluation"],
+		"route_options": route_options,
+	}
+
+
+@frappe.whitelist()
+def my_units() -> dict:
+	"""The units the user acts for, for the desk's pickers; the province acts for every unit."""
+	return {"all": bool(is_manager()), "units": get_user_units()}

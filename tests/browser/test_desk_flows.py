@@ -98,11 +98,24 @@ class Desk:
 
 	def save(self):
 		self.page.keyboard.press("Control+s")
-		expect(self.page.locator(".indicator-pill").filter(has_text="Chưa lưu")).to_have_count(0)
+		unsaved = self.page.locator(".indicator-pill").filter(has_text="Chưa lưu")
+		try:
+			expect(unsaved).to_have_count(0, timeout=15000)
+		except AssertionError:
+			# Say why: the message the desk showed, if any, and keep a screenshot.
+			self.shot("save-failed")
+			shown = self.page.locator(".modal.show .modal-body, .alert-container").all_inner_texts()
+			raise AssertionError(f"the form was not saved; the desk showed: {shown}") from None
 
-	def act(self, action: str, state: str):
+	def act(self, action: str, state: str, confirm: str | None = None):
+		"""Take a workflow action; ``confirm``: text the confirmation must show before it is accepted."""
 		self.page.get_by_role("button", name="Các thao tác").click()
 		self.page.locator(".dropdown-menu.show .dropdown-item").filter(has_text=action).first.click()
+		if confirm:
+			dialog = self.page.locator(".modal.show").filter(has_text=confirm)
+			expect(dialog).to_be_visible()
+			self.shot(f"confirm-{action}")
+			dialog.locator(".btn-primary").click()
 		expect(self.page.locator(".page-head .indicator-pill").filter(has_text=state)).to_be_visible()
 
 	def close(self):
@@ -116,6 +129,20 @@ def test_one_evaluation_from_the_unit_to_the_province(world, browser, artifacts)
 
 	unit = Desk(browser, base_url, world["unit_users"]["C"], password, artifacts)
 	unit.open_evaluation(evaluation)
+	scores = unit.page.locator('[data-fieldname="scores"]')
+	# Before verification the unit sees no verifier's column, and the criteria needing evidence say so.
+	expect(scores.locator('.grid-heading-row [data-fieldname="self_score"]')).to_be_visible()
+	expect(scores.locator('.grid-heading-row [data-fieldname="verified_score"]')).to_have_count(0)
+	expect(scores.locator('.grid-row[data-idx="1"] [data-fieldname="evidence"]')).to_contain_text(
+		"Bắt buộc có minh chứng"
+	)
+	# A score above the criterion's maximum (10) is refused as it is typed.
+	unit.set_score(2, "self_score", "12")
+	expect(unit.page.get_by_text("Tiêu chí I.2: điểm 12 vượt quá điểm tối đa 10.")).to_be_visible()
+	expect(
+		scores.locator('.grid-row[data-idx="2"] .grid-static-col[data-fieldname="self_score"]')
+	).not_to_contain_text("12")
+	unit.shot("01a-score-above-maximum-refused")
 	unit.set_score(2, "self_score", "9")
 	unit.set_score(3, "self_score", "8")
 	# Tab in the last cell of the last target row does not add a row: the rows are the pledge's.
@@ -130,7 +157,7 @@ def test_one_evaluation_from_the_unit_to_the_province(world, browser, artifacts)
 	expect(targets).to_have_count(count)
 	unit.save()
 	unit.shot("01-unit-fills-its-evaluation")
-	unit.act("Gửi bảng tự chấm", "Đã tự chấm")
+	unit.act("Gửi bảng tự chấm", "Đã tự chấm", confirm="trừ khi Trưởng khối trả lại")
 	unit.shot("02-unit-self-assessed")
 	# 9 + 8 claimed on I.2 and I.3
 	expect(unit.page.locator('[data-fieldname="self_total"] .control-value')).to_have_text(
@@ -146,14 +173,14 @@ def test_one_evaluation_from_the_unit_to_the_province(world, browser, artifacts)
 	head.open_evaluation(evaluation)
 	head.set_score(2, "verified_score", "8,5")  # the site writes numbers the Vietnamese way
 	head.save()
-	head.act("Xác nhận thẩm định", "Đã thẩm định")
+	head.act("Xác nhận thẩm định", "Đã thẩm định", confirm="điểm thẩm định bị khóa")
 	expect(head.page.get_by_text("xếp thứ 1 trong Khối")).to_be_visible()
 	head.shot("04-bloc-head-verified")
 	head.close()
 
 	province = Desk(browser, base_url, world["manager"], password, artifacts)
 	province.open_evaluation(evaluation)
-	province.act("Phê duyệt", "Đã phê duyệt")
+	province.act("Phê duyệt", "Đã phê duyệt", confirm="kết quả là chính thức")
 	province.shot("05-province-approved")
 
 	province.open(f"/app/query-report/Bloc Ranking?pledge={world['pledge']}")

@@ -132,7 +132,19 @@ class TestPermissions(ThiDuaTestCase):
 		for who, count in expected.items():
 			with self.subTest(who=who):
 				self.as_user(who)
-				self.assertEqual(evaluations_waiting_for_me(), count)
+				card = evaluations_waiting_for_me()
+				self.assertEqual(card["value"], count)
+				# The card opens the list on exactly the documents it counts.
+				self.assertEqual(card["route"], ["List", "Emulation Evaluation"])
+				listed = frappe.get_list(
+					"Emulation Evaluation",
+					filters={
+						key: tuple(value) if isinstance(value, list) else value
+						for key, value in card["route_options"].items()
+					},
+					pluck="name",
+				)
+				self.assertEqual(len(listed), count)
 
 	def test_chart_of_evaluations_by_state_counts_what_the_reader_sees(self):
 		from thi_dua_app.thi_dua.dashboard_chart_source.evaluations_by_state.evaluations_by_state import get
@@ -142,6 +154,14 @@ class TestPermissions(ThiDuaTestCase):
 		chart = get()
 		self.assertEqual(chart["labels"], ["Nháp", "Đã tự chấm", "Đã thẩm định"])
 		self.assertEqual(chart["datasets"][0]["values"], [1, 1, 1])  # its own draft, B and D
+		# The year filter: the pledge's year gives the same, another year nothing, and anything but
+		# a year is refused with a message.
+		year = frappe.db.get_value("Emulation Pledge", self.world.pledge, "year")
+		self.assertEqual(get(filters=f'{{"year": {year}}}')["datasets"][0]["values"], [1, 1, 1])
+		self.assertEqual(get(filters={"year": str(year + 1)})["labels"], [])
+		for bad in ('{"year": "2017 or 1=1"}', "[2017]", "not json", '{"year": true}', '{"year": [2017]}'):
+			with self.subTest(filters=bad):
+				self.assertRaises(frappe.ValidationError, get, filters=bad)
 
 	# ------------------------------------------------------------ pledge, bloc, unit
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.utils import cint, flt
+from frappe.utils import cint, flt, fmt_money
 
 from thi_dua_app import scoring
 from thi_dua_app.scoring import Band, Criterion, Entry, ScoringError, TieBreak
@@ -73,8 +73,9 @@ def pledge_for_scoring(name: str) -> frappe._dict | None:
 	return frappe._dict(header, **tables)
 
 
-def scoring_message(error: ScoringError) -> str:
-	"""The translated sentence for a broken scoring rule."""
+def scoring_message(error: ScoringError, **context) -> str:
+	"""The translated sentence for a broken scoring rule, its numbers written as the site writes
+	them."""
 	messages = {
 		"scale_invalid": _("The scale must be one of {allowed}, not {scale}."),
 		"duplicate_group": _("Group {group} is listed more than once."),
@@ -104,16 +105,29 @@ def scoring_message(error: ScoringError) -> str:
 		"disqualifier_is_yes_no": _(
 			"Criterion {code}: a disqualifying condition is either 0 (does not apply) or 1 (applies)."
 		),
-		"unknown_indicator": _("Unknown indicator kind {kind}."),
-		"negative_achieved": _("An achieved value cannot be negative."),
-		"percent_above_100": _("A percentage cannot exceed 100 (entered {value})."),
-		"yes_no_value": _("A Yes/No target takes 1 (achieved) or 0 (not achieved), not {value}."),
+		"unknown_indicator": _("Target {row}: unknown indicator kind {kind}."),
+		"negative_achieved": _("Target {row}: the achieved value cannot be negative."),
+		"percent_above_100": _("Target {row}: a percentage cannot exceed 100 (entered {value})."),
+		"yes_no_value": _(
+			"Target {row}: a Yes/No target takes 1 (achieved) or 0 (not achieved), not {value}."
+		),
 	}
-	return messages[error.code].format(**error.params)
+	params = {key: number_text(value) for key, value in {**error.params, **context}.items()}
+	return messages[error.code].format(**params)
 
 
-def throw_scoring_error(error: ScoringError, prefix: str = ""):
-	frappe.throw(prefix + scoring_message(error), title=_("Invalid scoring"))
+def number_text(value):
+	"""A number as the site writes numbers (12,5 on a Vietnamese site), without trailing zeros;
+	any other value as it is."""
+	if isinstance(value, bool) or not isinstance(value, int | float):
+		return value
+	decimals = next((places for places in range(3) if round(value, places) == round(value, 6)), 3)
+	return fmt_money(value, precision=decimals)
+
+
+def throw_scoring_error(error: ScoringError, **context):
+	"""``context`` fills what the pure rule does not know (a target's row for a target's error)."""
+	frappe.throw(scoring_message(error, **context), title=_("Invalid scoring"))
 
 
 def criteria_of(doc) -> list[Criterion]:

@@ -48,11 +48,30 @@ thi_dua.report_formatter = function (value, row, column, data, default_formatter
 		const meta = doctype && locals.DocType && locals.DocType[doctype];
 		return Boolean(meta && meta.module === "Thi Dua");
 	};
+	// An attachment is shown by its file's name, not its path; an evaluation's evidence cell says
+	// when the criterion requires evidence and none is attached yet.
+	const file_name = (url) => {
+		const last = url.split("/").pop() || url;
+		try {
+			return decodeURIComponent(last);
+		} catch (e) {
+			return last;
+		}
+	};
+	const format_attachment = (value, df, doc) => {
+		if (!value) {
+			const wanted = df.parent === "Evaluation Score" && doc && doc.evidence_required;
+			return wanted ? `<span class="text-danger">${__("Evidence required")}</span>` : "";
+		}
+		const url = frappe.utils.escape_html(String(value));
+		return `<a href="${url}" target="_blank">${frappe.utils.escape_html(file_name(String(value)))}</a>`;
+	};
 	frappe.format = function (value, df, options, doc) {
+		if (df && df.fieldtype === "Attach" && is_app_doctype(df.parent)) {
+			return format_attachment(value, df, doc);
+		}
 		if (typeof value === "string" && df && is_app_doctype(df.parent)) {
-			if (df.fieldtype === "Attach") {
-				value = frappe.utils.escape_html(value);
-			} else if (TEXT.includes(df.fieldtype || "Data")) {
+			if (TEXT.includes(df.fieldtype || "Data")) {
 				value = value.replace(/</g, "&lt;").replace(/>/g, "&gt;");
 			}
 		}

@@ -1,6 +1,8 @@
 """Evaluations by workflow state, for the workspace chart: the states in workflow order and in the
 reader's language, counted over the evaluations the reader may see."""
 
+import json
+
 import frappe
 from frappe import _
 
@@ -19,10 +21,14 @@ def get(
 	time_interval=None,
 	heatmap_year=None,
 ) -> dict:
+	conditions = {"docstatus": ("<", 2)}
+	year = chart_year(filters)
+	if year:
+		conditions["year"] = year
 	counts = dict(
 		frappe.get_list(
 			"Emulation Evaluation",
-			filters={"docstatus": ("<", 2)},
+			filters=conditions,
 			fields=["workflow_state", "count(name) as count"],
 			group_by="workflow_state",
 			as_list=True,
@@ -33,3 +39,22 @@ def get(
 		"labels": [_(state) for state in states],
 		"datasets": [{"name": _("Evaluations"), "values": [counts[state] for state in states]}],
 	}
+
+
+def chart_year(filters) -> int | None:
+	"""The year the chart is filtered on, if any; anything but a whole year is refused."""
+	if filters is None:
+		return None
+	if isinstance(filters, str):
+		try:
+			filters = json.loads(filters or "{}")
+		except ValueError:
+			filters = None
+	if not isinstance(filters, dict):
+		frappe.throw(_("The chart's filters are not valid."), frappe.ValidationError)
+	year = filters.get("year")
+	if year in (None, ""):
+		return None
+	if isinstance(year, bool) or not isinstance(year, int | str) or not str(year).isdigit():
+		frappe.throw(_("The year must be a whole number."), frappe.ValidationError)
+	return int(year)

@@ -11,7 +11,7 @@ from thi_dua_app.constants import (
 	VERIFIED,
 )
 from thi_dua_app.install import LIVE_KEY_INDEX
-from thi_dua_app.permissions import evaluation_capabilities
+from thi_dua_app.permissions import evaluation_capabilities, leads_pledge
 from thi_dua_app.scoring import (
 	Entry,
 	ScoringError,
@@ -104,7 +104,13 @@ class EmulationEvaluation(TypedDocument):
 		super().show_unique_validation_message(e)
 
 	def onload(self):
-		self.set_onload("capabilities", evaluation_capabilities(self))
+		capabilities = evaluation_capabilities(self)
+		# The verifier's columns: for the head, deputy and province always (the claim beside their
+		# own figure); for the unit once its evaluation is verified.
+		capabilities["see_verified"] = (
+			capabilities["manager"] or self.workflow_state in RANKED_STATES or leads_pledge(self.pledge)
+		)
+		self.set_onload("capabilities", capabilities)
 
 	# ------------------------------------------------------------ checks
 
@@ -297,7 +303,7 @@ class EmulationEvaluation(TypedDocument):
 			try:
 				check_target_result(row.indicator_kind, flt(row.achieved_value))
 			except ScoringError as error:
-				throw_scoring_error(error, prefix=_("Target {0}: ").format(row.idx))
+				throw_scoring_error(error, row=row.idx)
 
 	def compute_results(self, pledge):
 		criteria = criteria_of(pledge)

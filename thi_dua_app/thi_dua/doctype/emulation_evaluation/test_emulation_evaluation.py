@@ -87,6 +87,24 @@ class TestEmulationEvaluation(ThiDuaTestCase):
 		evaluation.save()
 		self.assertEqual([row.met for row in evaluation.target_results], [1, 1, 0, 1, 0, 0, 1])
 
+	def test_a_target_error_names_its_row_in_one_sentence(self):
+		self.as_user("officer_C")
+		evaluation = self.evaluation("C")
+		evaluation.target_results[1].achieved_value = 101.5
+		self.assertRaisesRegex(
+			frappe.ValidationError,
+			r"^Target 2: a percentage cannot exceed 100 \(entered 101,5\)\.$",
+			evaluation.save,
+		)
+		self.in_vietnamese()
+		evaluation = self.evaluation("C")
+		evaluation.target_results[1].achieved_value = 101.5
+		self.assertRaisesRegex(
+			frappe.ValidationError,
+			r"^Chỉ tiêu 2: tỷ lệ phần trăm không được vượt quá 100 \(đã nhập 101,5\)\.$",
+			evaluation.save,
+		)
+
 	def test_copied_columns_cannot_be_tampered_with(self):
 		self.as_user("officer_C")
 		evaluation = self.evaluation("C")
@@ -99,10 +117,11 @@ class TestEmulationEvaluation(ThiDuaTestCase):
 	def test_score_above_maximum_is_refused_and_nothing_is_written(self):
 		self.as_user("officer_C")
 		evaluation = self.evaluation("C")
-		evaluation.scores[0].self_score = 31
+		evaluation.scores[0].self_score = 31.5
+		# Numbers as the site writes them (the test site: 1.234,5).
 		self.assertRaisesRegex(
 			frappe.ValidationError,
-			r"Criterion I\.1: the score 31\.0 is above its maximum 30\.0\.",
+			r"Criterion I\.1: the score 31,5 is above its maximum 30\.$",
 			evaluation.save,
 		)
 		self.assertEqual(self.evaluation("C").scores[0].self_score, 0)
@@ -111,9 +130,9 @@ class TestEmulationEvaluation(ThiDuaTestCase):
 		self.in_vietnamese()
 		self.as_user("officer_C")
 		evaluation = self.evaluation("C")
-		evaluation.scores[0].self_score = 31
+		evaluation.scores[0].self_score = 30.25
 		self.assertRaisesRegex(
-			frappe.ValidationError, r"Tiêu chí I\.1: điểm 31\.0 vượt quá điểm tối đa 30\.0\.", evaluation.save
+			frappe.ValidationError, r"^Tiêu chí I\.1: điểm 30,25 vượt quá điểm tối đa 30\.$", evaluation.save
 		)
 
 	def test_negative_score_and_negative_occurrences_are_refused(self):

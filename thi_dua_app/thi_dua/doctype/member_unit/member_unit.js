@@ -5,13 +5,7 @@ frappe.ui.form.on("Member Unit", {
 		frm.add_custom_button(__("Add user"), () => {
 			frappe.prompt(
 				{ fieldname: "user", fieldtype: "Link", options: "User", label: __("User"), reqd: 1 },
-				({ user }) =>
-					frappe
-						.xcall("thi_dua_app.thi_dua.doctype.member_unit.member_unit.add_unit_user", {
-							unit: frm.doc.name,
-							user,
-						})
-						.then(() => frm.reload_doc()),
+				({ user }) => add_user(frm, user),
 				__("Add a user acting for this unit"),
 				__("Add")
 			);
@@ -27,4 +21,27 @@ function render_users(frm) {
 			? `<ul>${rows}</ul>`
 			: `<p class="text-muted">${__("No user acts for this unit yet.")}</p>`
 	);
+}
+
+const METHODS = "thi_dua_app.thi_dua.doctype.member_unit.member_unit";
+
+// A user who already acts for another unit is added only once the manager has seen which.
+function add_user(frm, user) {
+	const add = () =>
+		frappe
+			.xcall(`${METHODS}.add_unit_user`, { unit: frm.doc.name, user })
+			.then(() => frm.reload_doc());
+	frappe.xcall(`${METHODS}.other_units_of`, { user, unit: frm.doc.name }).then((others) => {
+		if (!others.length) return add();
+		frappe.confirm(
+			frappe.utils.escape_html(
+				__("{0} already acts for {1}. Let this user act for {2} as well?", [
+					user,
+					others.join(", "),
+					frm.doc.name,
+				])
+			),
+			add
+		);
+	});
 }

@@ -92,6 +92,22 @@ def add_unit_user(unit: str, user: str) -> str:
 
 
 @frappe.whitelist()
+def other_units_of(user: str, unit: str) -> list[str]:
+	"""The units other than ``unit`` the user already acts for, so that the form can say so before
+	adding them (one person may act for two units, as when a merged unit's officers carry on its
+	work, but it should never happen unnoticed)."""
+	_check_manager()
+	if not isinstance(user, str) or not isinstance(unit, str):
+		frappe.throw(_("The user and the unit must be given by name."))
+	return frappe.get_all(
+		"User Permission",
+		filters={"allow": MEMBER_UNIT, "user": user, "for_value": ("!=", unit)},
+		pluck="for_value",
+		order_by="for_value asc",
+	)
+
+
+@frappe.whitelist()
 def remove_unit_user(unit: str, user: str) -> None:
 	_check_manager()
 	for name in frappe.get_all(

@@ -2,7 +2,12 @@ import frappe
 
 from thi_dua_app.permissions import get_user_units
 from thi_dua_app.tests.utils import ThiDuaTestCase
-from thi_dua_app.thi_dua.doctype.member_unit.member_unit import add_unit_user, remove_unit_user, unit_users
+from thi_dua_app.thi_dua.doctype.member_unit.member_unit import (
+	add_unit_user,
+	other_units_of,
+	remove_unit_user,
+	unit_users,
+)
 
 
 class TestMemberUnit(ThiDuaTestCase):
@@ -35,6 +40,9 @@ class TestMemberUnit(ThiDuaTestCase):
 			sorted([officer, self.world.user("leader_B")]),
 		)
 		self.assertEqual(get_user_units(officer), [self.world.unit("B")])
+		# The form says which other units a user already acts for before adding them.
+		self.assertEqual(other_units_of(officer, self.world.unit("C")), [self.world.unit("B")])
+		self.assertEqual(other_units_of(officer, self.world.unit("B")), [])
 		add_unit_user(self.world.unit("C"), officer)
 		self.assertEqual(get_user_units(officer), [self.world.unit("B"), self.world.unit("C")])
 		remove_unit_user(self.world.unit("C"), officer)
@@ -44,6 +52,9 @@ class TestMemberUnit(ThiDuaTestCase):
 		self.as_user("officer_A")
 		self.assertRaises(
 			frappe.PermissionError, add_unit_user, self.world.unit("B"), self.world.user("officer_A")
+		)
+		self.assertRaises(
+			frappe.PermissionError, other_units_of, self.world.user("officer_B"), self.world.unit("A")
 		)
 		self.as_user("manager")
 		add_unit_user(self.world.unit("B"), self.world.user("viewer"))
