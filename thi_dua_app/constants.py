@@ -118,6 +118,7 @@ APP_PARENT_DOCTYPES = [
 	"Division Year Record",
 	"Emulation Registration",
 	"Unit Internal Review",
+	"Thi Dua Settings",
 ]
 
 # Framework DocTypes whose rows point at a document: (field of the DocType, field of the name).
