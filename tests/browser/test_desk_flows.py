@@ -171,6 +171,15 @@ def test_one_evaluation_from_the_unit_to_the_province(world, browser, artifacts)
 
 	head = Desk(browser, base_url, world["unit_users"]["A"], password, artifacts)
 	head.open_evaluation(evaluation)
+	# The workflow's help says who verifies in words, not "the Unit Officer role".
+	head.page.get_by_role("button", name="Các thao tác").click()
+	head.page.locator(".dropdown-menu.show .dropdown-item").filter(has_text="Trợ giúp").click()
+	help_dialog = head.page.locator(".modal.show").filter(has_text="Bước tiếp theo")
+	expect(help_dialog).to_contain_text("Xác nhận thẩm định: đơn vị Trưởng khối hoặc Phó khối của năm")
+	expect(help_dialog).not_to_contain_text("Thi Dua Unit")
+	head.shot("04a-workflow-help")
+	help_dialog.locator(".btn-modal-close").click()
+	expect(help_dialog).to_have_count(0)
 	head.set_score(2, "verified_score", "8,5")  # the site writes numbers the Vietnamese way
 	head.save()
 	head.act("Xác nhận thẩm định", "Đã thẩm định", confirm="điểm thẩm định bị khóa")

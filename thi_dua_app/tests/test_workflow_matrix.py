@@ -5,7 +5,7 @@ member of the bloc.
 """
 
 import frappe
-from frappe.model.workflow import get_transitions
+from frappe.model.workflow import apply_workflow, get_transitions
 
 from thi_dua_app.constants import (
 	APPROVE,
@@ -124,3 +124,56 @@ class TestWorkflowMatrix(ThiDuaTestCase):
 		)
 		self.assertEqual([(row.docstatus, row.workflow_state) for row in cancelled], [(2, "Cancelled")])
 		self.assertEqual(evaluation_of(self.world, "G").bloc_rank, 1)
+
+	# ------------------------------------------------------------ one home for the rule
+
+	def test_the_conditions_ask_the_permission_module(self):
+		"""No condition queries User Permission itself: each reads a virtual field whose value is
+		the permission module's answer, computed on the server whatever a client sends."""
+		conditions = {
+			row.condition
+			for name in ("Emulation Evaluation", "Award Proposal")
+			for row in frappe.get_doc("Workflow", name).transitions
+			if row.condition
+		}
+		self.assertEqual(conditions, {"doc.acts_for_unit", "doc.leads_bloc", "doc.acts_for_proposer"})
+		self.as_user("officer_B")
+		claimed = evaluation_of(self.world, "C").as_dict()
+		claimed.update({"acts_for_unit": 1, "leads_bloc": 1})
+		doc = frappe.get_doc(claimed)
+		self.assertEqual((doc.acts_for_unit, doc.as_dict()["leads_bloc"]), (0, 0))
+		self.assertRaises(
+			(frappe.PermissionError, frappe.ValidationError), apply_workflow, claimed, SUBMIT_SELF_ASSESSMENT
+		)
+
+	def test_a_return_is_a_move_to_a_state_listed_earlier_in_the_workflow(self):
+		from thi_dua_app.thi_dua.workflow_steps import is_return
+
+		self.assertTrue(is_return("Emulation Evaluation", "Self-assessed", "Returned"))
+		self.assertTrue(is_return("Emulation Evaluation", "Verified", "Self-assessed"))
+		self.assertFalse(is_return("Emulation Evaluation", "Returned", "Self-assessed"))
+		self.assertFalse(is_return("Emulation Evaluation", "Verified", "Approved"))
+		self.assertFalse(is_return("Emulation Evaluation", "Approved", "Cancelled"))
+
+	def test_the_workflow_help_says_who_takes_each_step(self):
+		from thi_dua_app.api import workflow_help
+
+		self.in_vietnamese()
+		name = evaluation_of(self.world, "B").name
+		self.as_user("officer_A")
+		help = workflow_help("Emulation Evaluation", name)
+		self.assertEqual(help["state"], "Đã tự chấm")
+		verify = next(row for row in help["actions"] if row["action"] == "Xác nhận thẩm định")
+		# Not "the Unit Officer role": the bloc head or deputy unit, or the province.
+		self.assertEqual(
+			verify["by"], ["đơn vị Trưởng khối hoặc Phó khối của năm", "cấp tỉnh (Ban Thi đua - Khen thưởng)"]
+		)
+		self.assertTrue(verify["yours"])
+		self.as_user("leader_B")
+		self.assertFalse(any(row["yours"] for row in workflow_help("Emulation Evaluation", name)["actions"]))
+		# Another unit's draft is not explained to whoever may not read it, nor another DocType's.
+		self.as_user("officer_B")
+		self.assertRaises(
+			frappe.PermissionError, workflow_help, "Emulation Evaluation", evaluation_of(self.world, "C").name
+		)
+		self.assertRaises(frappe.ValidationError, workflow_help, "User", "Administrator")

@@ -78,3 +78,39 @@ thi_dua.report_formatter = function (value, row, column, data, default_formatter
 		return standard_format(value, df, options, doc);
 	};
 })();
+
+// The workflow help of the app's documents (the "Help" item of the actions menu): the state, and
+// each next action with who takes it in words and whether the user may, as the server says
+// (thi_dua_app.api.workflow_help). Frappe's own help names roles, and the officers of a bloc's
+// head unit hold the unit roles, so it would read as if any unit verified.
+thi_dua.use_workflow_help = function (frm) {
+	if (!frm.states || frm.states._thi_dua_help) return;
+	frm.states._thi_dua_help = true;
+	frm.states.setup_help = function () {
+		frm.page.add_action_item(__("Help"), () => thi_dua.show_workflow_help(frm), true);
+	};
+};
+
+thi_dua.show_workflow_help = function (frm) {
+	const esc = frappe.utils.escape_html;
+	frappe
+		.xcall("thi_dua_app.api.workflow_help", { doctype: frm.doctype, name: frm.doc.name })
+		.then((help) => {
+			const lines = help.actions.map(
+				(row) =>
+					`<li><b>${esc(row.action)}</b>: ${esc(row.by.join("; "))}${
+						row.yours ? ` <span class="text-success">(${__("you may")})</span>` : ""
+					}</li>`
+			);
+			const dialog = new frappe.ui.Dialog({ title: __("Workflow") });
+			$(dialog.body)
+				.html(
+					`<p>${__("Current status")}: <b>${esc(help.state)}</b></p>
+					<p>${__("Next actions")}:</p>
+					${lines.length ? `<ul>${lines.join("")}</ul>` : `<p>${__("None: End of Workflow")}</p>`}
+					<p class="text-muted">${__("Every step is checked again on the server.")}</p>`
+				)
+				.css({ padding: "15px" });
+			dialog.show();
+		});
+};

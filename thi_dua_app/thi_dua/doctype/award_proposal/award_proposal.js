@@ -2,6 +2,7 @@ frappe.ui.form.on("Award Proposal", {
 	setup(frm) {
 		frm.set_query("meeting", () => ({ filters: { docstatus: 1 } }));
 		frm.set_query("internal_review", () => ({ filters: { docstatus: 1 } }));
+		thi_dua.use_workflow_help(frm);
 	},
 
 	refresh(frm) {

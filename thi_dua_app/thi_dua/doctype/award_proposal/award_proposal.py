@@ -15,7 +15,7 @@ from frappe.model.naming import make_autoname
 from frappe.utils import cint, flt, getdate, now_datetime, nowdate
 
 from thi_dua_app import regime
-from thi_dua_app.permissions import users_acting_for
+from thi_dua_app.permissions import proposes, users_acting_for
 from thi_dua_app.thi_dua.legal import Regime
 from thi_dua_app.thi_dua.people import number
 from thi_dua_app.thi_dua.typed_document import TypedDocument
@@ -46,6 +46,11 @@ PROVINCE_LINE_FIELDS = ("appraisal_result", "appraisal_note")
 
 
 class AwardProposal(TypedDocument):
+	@property
+	def acts_for_proposer(self) -> int:
+		"""Read by the workflow's conditions: the permission module's answer, never the client's."""
+		return int(proposes(self.meeting, self.internal_review))
+
 	def autoname(self):
 		# Named before validate sets the header: from the source itself.
 		if self.internal_review:

@@ -30,6 +30,7 @@ frappe.ui.form.on("Emulation Evaluation", {
 				: {}
 		);
 		frm.set_query("pledge", () => ({ filters: { docstatus: 1 } }));
+		thi_dua.use_workflow_help(frm);
 	},
 
 	onload(frm) {

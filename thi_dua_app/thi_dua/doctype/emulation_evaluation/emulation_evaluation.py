@@ -11,7 +11,7 @@ from thi_dua_app.constants import (
 	VERIFIED,
 )
 from thi_dua_app.install import LIVE_KEY_INDEX
-from thi_dua_app.permissions import evaluation_capabilities, leads_pledge
+from thi_dua_app.permissions import acts_for, evaluation_capabilities, leads_pledge
 from thi_dua_app.scoring import (
 	Entry,
 	ScoringError,
@@ -32,6 +32,7 @@ from thi_dua_app.thi_dua.scoring_table import (
 	throw_scoring_error,
 )
 from thi_dua_app.thi_dua.typed_document import TypedDocument
+from thi_dua_app.thi_dua.workflow_steps import is_return
 
 # Columns each party fills; everything else on a score row is copied from the pledge.
 UNIT_SCORE_FIELDS = ("self_score", "self_occurrences", "evidence", "note")
@@ -39,8 +40,6 @@ VERIFIER_SCORE_FIELDS = ("verified_score", "verified_occurrences", "verifier_not
 NUMERIC_FIELDS = frozenset(
 	{"self_score", "self_occurrences", "verified_score", "verified_occurrences", "achieved_value"}
 )
-# Moving to an earlier step is a return, and a return needs a reason.
-STEP = {DRAFT: 0, RETURNED: 0, SELF_ASSESSED: 1, VERIFIED: 2}
 
 
 def _differs(fieldname: str, old, new) -> bool:
@@ -50,6 +49,15 @@ def _differs(fieldname: str, old, new) -> bool:
 
 
 class EmulationEvaluation(TypedDocument):
+	# Read by the workflow's conditions: the permission module's answer, never the client's.
+	@property
+	def acts_for_unit(self) -> int:
+		return int(acts_for(self.member_unit))
+
+	@property
+	def leads_bloc(self) -> int:
+		return int(leads_pledge(self.pledge))
+
 	def autoname(self):
 		short_code = frappe.db.get_value("Member Unit", self.member_unit, "short_code")
 		year = frappe.db.get_value("Emulation Pledge", self.pledge, "year")
@@ -228,7 +236,8 @@ class EmulationEvaluation(TypedDocument):
 			return
 		old_state, new_state = previous.workflow_state, self.workflow_state
 		capabilities = evaluation_capabilities(self, stored=previous)
-		if new_state in STEP and old_state in STEP and STEP[new_state] < STEP[old_state]:
+		# Moving to an earlier step of the workflow is a return, and a return needs a reason.
+		if is_return(self.doctype, old_state, new_state):
 			self.record_return(old_state, new_state)
 			if new_state == RETURNED:
 				self.self_assessed_on = None
