@@ -20,6 +20,9 @@ fixtures = [
 	{"dt": "Workflow State", "filters": [["name", "in", WORKFLOW_STATES]]},
 	{"dt": "Workflow Action Master", "filters": [["name", "in", WORKFLOW_ACTIONS]]},
 	{"dt": "Workflow", "filters": [["name", "in", WORKFLOWS]]},
+	# The framework's workspaces a unit's officer has no use for (Users, Build, Website, Tools,
+	# Integrations) are in the modules this profile blocks; given to officers as they are added.
+	{"dt": "Module Profile", "filters": [["name", "=", "Thi Dua Unit"]]},
 ]
 
 # Desk helpers shared by the reports.
@@ -28,6 +31,7 @@ app_include_js = "thi_dua.bundle.js"
 # Vietnamese numbers and dates, and the ranking rows, for the print formats.
 jinja = {
 	"methods": [
+		"thi_dua_app.thi_dua.notifications.thi_dua_notified_users",
 		"thi_dua_app.formatting.vn_number",
 		"thi_dua_app.thi_dua.doctype.award_proposal.award_proposal.proposal_letter",
 		"thi_dua_app.formatting.vn_long_date",
@@ -36,11 +40,15 @@ jinja = {
 		"thi_dua_app.formatting.paginate_rows",
 		"thi_dua_app.formatting.printed_lines",
 		"thi_dua_app.thi_dua.report.bloc_ranking.bloc_ranking.thi_dua_ranking_rows",
+		"thi_dua_app.thi_dua.report.bloc_ranking.bloc_ranking.thi_dua_reads_whole_ranking",
 	]
 }
 
 after_install = "thi_dua_app.install.after_install"
 after_migrate = "thi_dua_app.install.after_migrate"
+
+# Reminders before a pledge's due dates (thi_dua_app.thi_dua.notifications).
+scheduler_events = {"daily": ["thi_dua_app.thi_dua.notifications.send_reminders"]}
 before_uninstall = "thi_dua_app.install.before_uninstall"
 
 # Row-level access: one module answers "which units may this user see / act for";

@@ -37,6 +37,10 @@ MEMBER_UNIT = "Member Unit"
 READ_LIKE = frozenset({"read", "select", "print", "email", "export", "report", "share"})
 
 
+# A row condition that no row meets.
+NO_ROW = "1 = 0"
+
+
 def get_user_units(user: str | None = None) -> list[str]:
 	"""The member units a user acts for (their User Permissions on Member Unit)."""
 	from frappe.core.doctype.user_permission.user_permission import get_user_permissions
@@ -81,6 +85,25 @@ def leads_pledge(pledge: str | None, user: str | None = None) -> bool:
 	)
 	units = get_user_units(user)
 	return head in units or deputy in units
+
+
+def follows_progress(pledge: str | None, user: str | None = None) -> bool:
+	"""Who may see how far every unit of a pledge has got (the state, not the scores): the
+	province and the pledge's head and deputy units."""
+	return sees_everything(user) or leads_pledge(pledge, user)
+
+
+def reads_whole_ranking(pledge: str | None, user: str | None = None) -> bool:
+	"""Who may print the bloc's official ranking sheet: those who follow every unit (the province,
+	the head and deputy units) and, once the results are published, every signatory. Before that a
+	unit reads only its own row, and a sheet of one row is no bloc's sheet."""
+	if follows_progress(pledge, user):
+		return True
+	if not isinstance(pledge, str) or not frappe.db.get_value(
+		"Emulation Pledge", pledge, "results_published"
+	):
+		return False
+	return frappe.has_permission("Emulation Pledge", "read", pledge, user=user)
 
 
 def led_pledges(user: str | None = None) -> list[str]:
@@ -438,6 +461,22 @@ def meeting_has_permission(doc, ptype: str | None = None, user: str | None = Non
 	return None
 
 
+def proposes(meeting, review, user: str | None = None) -> bool:
+	"""Whether the user speaks for the proposer of an Award Proposal: the unit whose internal
+	review it comes from, or the head and deputy units of the pledge whose bloc meeting made it."""
+	if review:
+		unit = (
+			frappe.db.get_value("Unit Internal Review", review, "member_unit")
+			if isinstance(review, str)
+			else None
+		)
+		return acts_for(unit, user)
+	pledge = (
+		frappe.db.get_value("Bloc Review Meeting", meeting, "pledge") if isinstance(meeting, str) else None
+	)
+	return leads_pledge(pledge, user)
+
+
 def proposal_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
 	"""The proposer writes the proposal while it is theirs (a draft, or returned) — a bloc's head and
 	deputy units, or the unit whose review it comes from — the province while it is with the
@@ -447,20 +486,7 @@ def proposal_has_permission(doc, ptype: str | None = None, user: str | None = No
 		state, meeting, review = frappe.db.get_value(
 			"Award Proposal", doc.name, ["workflow_state", "meeting", "internal_review"]
 		) or (state, meeting, review)
-	if review:
-		unit = (
-			frappe.db.get_value("Unit Internal Review", review, "member_unit")
-			if isinstance(review, str)
-			else None
-		)
-		leads = acts_for(unit, user)
-	else:
-		pledge = (
-			frappe.db.get_value("Bloc Review Meeting", meeting, "pledge")
-			if isinstance(meeting, str)
-			else None
-		)
-		leads = leads_pledge(pledge, user)
+	leads = proposes(meeting, review, user)
 	state = state or "Draft"
 	if ptype in READ_LIKE:
 		if doc.is_new() and leads:
@@ -526,6 +552,8 @@ ROW_CONDITIONS = {
 	"Member Unit": member_unit_condition,
 	"Award Form": lambda user=None: None,
 	"Base Salary Rate": lambda user=None: None,
+	# The province's switches: read by the province only (its DocPerms say the same).
+	"Thi Dua Settings": lambda user=None: None if sees_everything(user) else NO_ROW,
 }
 APP_DOCTYPES = frozenset(ROW_CONDITIONS) | frozenset(CHILD_PARENTS)
 
@@ -573,6 +601,9 @@ def readable_rows_of(doctype: str, user: str | None = None) -> str | None:
 	condition = ROW_CONDITIONS[doctype](user)
 	if condition is None:
 		return None
+	if frappe.get_meta(doctype).issingle:
+		# A Single has no table: its one record, named after it, is readable or not.
+		return f"select {frappe.db.escape(doctype)} from dual where {condition}"
 	return f"select name from `tab{doctype}` where {condition}"
 
 

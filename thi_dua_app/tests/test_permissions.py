@@ -146,6 +146,23 @@ class TestPermissions(ThiDuaTestCase):
 				)
 				self.assertEqual(len(listed), count)
 
+	def test_reports_open_on_the_pledge_where_the_user_has_work(self):
+		from thi_dua_app.tests.factories import make_pledge
+		from thi_dua_app.thi_dua.report_data import report_defaults
+
+		later = make_pledge(self.world, head=self.world.unit("B"), deputy=self.world.unit("C"), year=2018)
+		later.submit()
+		# C has its 2017 draft to finish, A B's 2017 self-assessment to verify: 2017 for them.
+		for who in ("officer_C", "officer_A", "manager"):
+			with self.subTest(who=who):
+				self.as_user(who)
+				self.assertEqual(report_defaults()["pledge"], self.world.pledge)
+		# B has nothing waiting: the latest pledge it reads.
+		self.as_user("officer_B")
+		defaults = report_defaults()
+		self.assertEqual((defaults["pledge"], defaults["year"]), (later.name, 2018))
+		self.assertEqual(defaults["member_unit"], self.world.unit("B"))
+
 	def test_chart_of_evaluations_by_state_counts_what_the_reader_sees(self):
 		from thi_dua_app.thi_dua.dashboard_chart_source.evaluations_by_state.evaluations_by_state import get
 
@@ -197,7 +214,13 @@ class TestPermissions(ThiDuaTestCase):
 		from thi_dua_app.constants import APP_PARENT_DOCTYPES, CHILD_PARENTS
 		from thi_dua_app.permissions import PARENT_CONDITIONS, ROW_CONDITIONS
 
-		open_to_their_roles = {"Scoring Template", "Legal Regime", "Award Form", "Base Salary Rate"}
+		open_to_their_roles = {
+			"Scoring Template",
+			"Legal Regime",
+			"Award Form",
+			"Base Salary Rate",
+			"Thi Dua Settings",
+		}
 		# A unit itself is kept by its officers' User Permissions on Member Unit.
 		by_user_permissions = {"Member Unit"}
 		query_hooks = frappe.get_hooks("permission_query_conditions")

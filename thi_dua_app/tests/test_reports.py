@@ -278,15 +278,25 @@ class TestReports(ThiDuaTestCase):
 		for number, text in enumerate(pages, start=1):
 			self.assertIn("Điểm tối đa", text, f"page {number} has no table header")
 
-	def test_ranking_sheet_lists_what_the_reader_may_see(self):
+	def test_the_ranking_sheet_is_the_whole_bloc_s_or_none(self):
 		self.as_user("officer_A")
 		html = self.print_html("Emulation Pledge", self.world.pledge, "Bloc Ranking Sheet")
 		self.assertIn("Bảng tổng hợp kết quả chấm điểm, xếp hạng thi đua năm 2017", html)
 		for letter in "ABCD":
 			self.assertIn(self.world.unit(letter), html)
+		# Before the results are published a unit reads only its own row: it prints no sheet of one
+		# row that would pass for the bloc's.
 		self.as_user("officer_C")
 		html = self.print_html("Emulation Pledge", self.world.pledge, "Bloc Ranking Sheet")
-		self.assertNotIn(self.world.unit("B") + "</td>", html)
+		self.assertIn("chỉ Trưởng khối, Phó khối và cấp tỉnh được in bảng tổng hợp xếp hạng", html)
+		self.assertNotIn(self.world.unit("C"), html)
+		self.assertNotIn("Bảng tổng hợp kết quả chấm điểm", html)
+		self.as_user("officer_A")
+		frappe.get_doc("Emulation Pledge", self.world.pledge).publish_results()
+		self.as_user("officer_C")
+		html = self.print_html("Emulation Pledge", self.world.pledge, "Bloc Ranking Sheet")
+		for letter in "ABCD":
+			self.assertIn(self.world.unit(letter), html)
 
 	def test_pdf_keeps_vietnamese_diacritics(self):
 		self.as_user("officer_A")

@@ -27,7 +27,8 @@ from frappe import _
 from frappe.desk import query_report
 from frappe.utils import escape_html, flt
 
-from thi_dua_app.permissions import get_user_units, leads_pledge, sees_everything
+from thi_dua_app.api import pending_evaluation_filters
+from thi_dua_app.permissions import get_user_units
 from thi_dua_app.scoring import BASE, GROUP_SCORE
 
 EVALUATION = "Emulation Evaluation"
@@ -302,19 +303,20 @@ def group_scores(evaluation_names: list[str], group: str) -> dict[str, float]:
 	return dict(totals)
 
 
-def can_follow_progress(pledge: str, user: str | None = None) -> bool:
-	"""Who may see how far every unit has got (the state, not the scores): the province and the
-	bloc head and deputy of that pledge."""
-	return sees_everything(user) or leads_pledge(pledge, user)
-
-
 @frappe.whitelist()
 def report_defaults() -> dict:
-	"""Sensible filter defaults for the user: the latest signed pledge they can read, its year,
-	and their own unit."""
+	"""Sensible filter defaults for the user: the pledge where they have work waiting (the latest
+	such, as the number card "Evaluations Waiting for Me" counts it), else the latest signed pledge
+	they can read; its year and bloc; their own unit."""
+	waiting = set()
+	for condition in pending_evaluation_filters():
+		waiting.update(frappe.get_list(EVALUATION, filters=condition, pluck="pledge", distinct=True))
+	filters = {"docstatus": 1}
+	if waiting:
+		filters["name"] = ("in", sorted(waiting))
 	latest = frappe.get_list(
 		"Emulation Pledge",
-		filters={"docstatus": 1},
+		filters=filters,
 		fields=["name", "year", "bloc"],
 		order_by="year desc, signing_date desc",
 		limit_page_length=1,

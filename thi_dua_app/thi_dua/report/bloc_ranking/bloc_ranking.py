@@ -1,7 +1,9 @@
 """Bảng tổng hợp điểm, xếp hạng: the bloc's ranking for one pledge, as the user may see it."""
 
+import frappe
 from frappe import _
 
+from thi_dua_app.permissions import reads_whole_ranking
 from thi_dua_app.thi_dua.report_data import (
 	PLEDGE_FILTER,
 	chart_label,
@@ -114,5 +116,18 @@ def chart(rows) -> dict | None:
 
 
 def thi_dua_ranking_rows(pledge: str) -> list[dict]:
-	"""The report's rows for print formats (a Jinja method): the same permission-checked query."""
+	"""The report's rows for the official sheet (a Jinja method): the same permission-checked
+	query, for whoever may read the whole bloc's ranking (permissions.reads_whole_ranking)."""
+	if not reads_whole_ranking(pledge):
+		frappe.throw(
+			_(
+				"Only the bloc head, the deputy and the province print the ranking sheet before the results are published."
+			),
+			frappe.PermissionError,
+		)
 	return execute({"pledge": pledge})[1]
+
+
+def thi_dua_reads_whole_ranking(pledge: str) -> bool:
+	"""For the ranking sheet (a Jinja method): whether the user may print the whole bloc's."""
+	return reads_whole_ranking(pledge)

@@ -8,12 +8,11 @@ from frappe import _
 from frappe.utils import getdate
 
 from thi_dua_app.constants import DRAFT, RANKED_STATES, RETURNED
-from thi_dua_app.permissions import get_user_units
+from thi_dua_app.permissions import follows_progress, get_user_units
 from thi_dua_app.thi_dua.report_data import (
 	EVALUATION,
 	PLEDGE_FILTER,
 	ReportFilter,
-	can_follow_progress,
 	evaluation_column,
 	guarded_report,
 	report_pledge,
@@ -25,7 +24,7 @@ from thi_dua_app.thi_dua.report_data import (
 def execute(filters):
 	pledge = report_pledge(filters)
 	units = [row.member_unit for row in pledge.signatories]
-	if not can_follow_progress(pledge.name):
+	if not follows_progress(pledge.name):
 		mine = set(get_user_units())
 		units = [unit for unit in units if unit in mine]
 	states = {
