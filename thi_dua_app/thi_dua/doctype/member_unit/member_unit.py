@@ -5,6 +5,7 @@ from frappe import _
 from frappe.utils import add_days, getdate
 
 from thi_dua_app import succession
+from thi_dua_app.constants import PROVINCE_MANAGER
 from thi_dua_app.permissions import MEMBER_UNIT, is_manager, successions
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
@@ -88,7 +89,27 @@ def add_unit_user(unit: str, user: str) -> str:
 			"applicable_for": MEMBER_UNIT,
 		}
 	).insert(ignore_permissions=True)
+	give_unit_profile(user)
 	return permission.name
+
+
+# The Module Profile (a fixture) that keeps the framework's workspaces from a unit's officers.
+UNIT_MODULE_PROFILE = "Thi Dua Unit"
+
+
+def give_unit_profile(user: str) -> None:
+	"""A unit's officer does not see the framework's workspaces they have no use for: they get the
+	app's Module Profile — unless they already have a profile of their own, or administer the site
+	or the province, who need those workspaces."""
+	if user == "Administrator" or not frappe.db.exists("Module Profile", UNIT_MODULE_PROFILE):
+		return
+	if {"System Manager", PROVINCE_MANAGER} & set(frappe.get_roles(user)):
+		return
+	if frappe.db.get_value("User", user, "module_profile"):
+		return
+	account = frappe.get_doc("User", user)
+	account.module_profile = UNIT_MODULE_PROFILE
+	account.save(ignore_permissions=True)
 
 
 @frappe.whitelist()

@@ -59,3 +59,20 @@ class TestMemberUnit(ThiDuaTestCase):
 		self.as_user("manager")
 		add_unit_user(self.world.unit("B"), self.world.user("viewer"))
 		self.assertIn(self.world.unit("B"), get_user_units(self.world.user("viewer")))
+
+	def test_a_unit_s_officer_does_not_see_the_framework_s_workspaces(self):
+		from frappe.desk.desktop import get_workspace_sidebar_items
+
+		officer = self.world.user("officer_B")
+		self.assertEqual(frappe.db.get_value("User", officer, "module_profile"), "Thi Dua Unit")
+		frappe.set_user(officer)
+		shown = {page.name for page in get_workspace_sidebar_items()["pages"]}
+		self.assertIn("Thi Dua", shown)
+		self.assertFalse(shown & {"Users", "Build", "Website", "Tools", "Integrations"}, shown)
+		# The province keeps them, and is given no profile when it also acts for a unit.
+		manager = self.world.user("manager")
+		frappe.set_user("Administrator")
+		add_unit_user(self.world.unit("B"), manager)
+		self.assertFalse(frappe.db.get_value("User", manager, "module_profile"))
+		frappe.set_user(manager)
+		self.assertIn("Users", {page.name for page in get_workspace_sidebar_items()["pages"]})
