@@ -68,7 +68,7 @@ class CouncilSession(TypedDocument):
 		if state != APPRAISED and not (state == COUNCIL_VOTED and session == self.name):
 			frappe.throw(
 				_("Vote row {0}: proposal {1} is not waiting for the council (it is {2}).").format(
-					row.idx, row.award_proposal, _(state or "")
+					row.idx, row.award_proposal, _(state) if state else ""
 				)
 			)
 		if not row.proposal_line:
