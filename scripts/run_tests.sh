@@ -124,7 +124,7 @@ if [ "${THI_DUA_COVERAGE:-0}" = 1 ]; then
 	step "Coverage of the app's Python code (site-free and integration layers)"
 else
 	step "Coverage of the pure domain modules (site-free layer; THI_DUA_COVERAGE=1 measures the rest)"
-	pure=$(cd "$APP_DIR" && grep -L -E '^(import|from) frappe' thi_dua_app/*.py | paste -sd, -)
+	pure=$(cd "$APP_DIR" && grep -L -E '^(import|from) frappe' thi_dua_app/*.py thi_dua_app/rules/*.py | paste -sd, -)
 	include=(--include="$pure")
 fi
 (cd "$APP_DIR" && "$PY" -m coverage combine --data-file="$ARTIFACTS/.coverage" "$ARTIFACTS"/.coverage.* >/dev/null \

@@ -6,7 +6,7 @@
 The full province is 40 blocs × 12 units × 10 years with a 40-criterion table; the small one (run
 by the test command, so the benchmark cannot silently break) is 3 blocs × 12 units × 2 years.
 The first run generates it (units, blocs and template through the ORM; pledges and evaluations —
-with totals and ranks from thi_dua_app.scoring — in bulk inserts) and keeps it. Then:
+with totals and ranks from thi_dua_app.rules.scoring — in bulk inserts) and keeps it. Then:
 
 - each report runs several times as the province manager and as a bloc head, and its median time
   is printed beside the median of the same aggregate done as one SQL query, with the ratio, the
@@ -33,8 +33,8 @@ from frappe.model.document import Document
 from frappe.utils import flt, now_datetime
 
 from thi_dua_app.constants import DRAFT, PROVINCE_MANAGER, UNIT_OFFICER
-from thi_dua_app.scoring import Band as ScoreBand
-from thi_dua_app.scoring import Criterion, Entry, Standing, TieBreak, classify, compute_totals, rank
+from thi_dua_app.rules.scoring import Band as ScoreBand
+from thi_dua_app.rules.scoring import Criterion, Entry, Standing, TieBreak, classify, compute_totals, rank
 from thi_dua_app.thi_dua.doctype.member_unit.member_unit import add_unit_user
 from thi_dua_app.thi_dua.scoring_table import CRITERION_FIELDS
 

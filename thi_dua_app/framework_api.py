@@ -25,9 +25,9 @@ from frappe.desk.form import document_follow as framework_follow
 from frappe.desk.form import utils as framework_form
 from frappe.utils import escape_html, get_safe_filters
 
-from thi_dua_app import input_rules
 from thi_dua_app.constants import CHILD_PARENTS
 from thi_dua_app.permissions import APP_DOCTYPES, REFERENCES, is_manager, may_attach_to, may_reference
+from thi_dua_app.rules import input_rules
 
 # DocTypes whose searches never skip the user's permissions.
 GUARDED_SEARCH = APP_DOCTYPES | frozenset(REFERENCES)

@@ -317,7 +317,7 @@ def _registration_parameters() -> list[dict]:
 
 
 def _eligibility_parameters(law: str) -> list[dict]:
-	"""What the titles of people and sub-units ask (thi_dua_app.eligibility), under Law 2003/2013
+	"""What the titles of people and sub-units ask (thi_dua_app.rules.eligibility), under Law 2003/2013
 	with Decree 91/2017 (``law`` "2013") or Law 2022 with its decrees ("2022")."""
 
 	def row(parameter, value=None, text=None, source="", confidence="M"):

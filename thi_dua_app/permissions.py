@@ -22,7 +22,6 @@ from urllib.parse import unquote
 import frappe
 from frappe.utils import getdate
 
-from thi_dua_app import succession
 from thi_dua_app.constants import (
 	CHILD_PARENTS,
 	PROVINCE_MANAGER,
@@ -32,6 +31,7 @@ from thi_dua_app.constants import (
 	VIEWER,
 	VISIBLE_TO_BLOC_HEAD_STATES,
 )
+from thi_dua_app.rules import succession
 
 MEMBER_UNIT = "Member Unit"
 READ_LIKE = frozenset({"read", "select", "print", "email", "export", "report", "share"})
@@ -262,7 +262,7 @@ def decision_condition(in_units: str) -> str:
 
 
 def successions() -> list[succession.Succession]:
-	"""Every stored succession of one unit into another (thi_dua_app.succession)."""
+	"""Every stored succession of one unit into another (thi_dua_app.rules.succession)."""
 	return [
 		succession.Succession(
 			row.name, row.successor_unit, getdate(row.succession_date) if row.succession_date else None

@@ -26,9 +26,9 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html
 
-from thi_dua_app import input_rules
 from thi_dua_app.constants import REFERENCES
 from thi_dua_app.permissions import APP_DOCTYPES
+from thi_dua_app.rules import input_rules
 
 GUARDED = APP_DOCTYPES | frozenset(REFERENCES)
 FILTER_ARGS = ("filters", "or_filters", "current_filters")

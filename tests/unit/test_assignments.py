@@ -1,4 +1,4 @@
-"""The history of the units a person served in, as the province corrects it (thi_dua_app.assignments):
+"""The history of the units a person served in, as the province corrects it (thi_dua_app.rules.assignments):
 postings in order, none overlapping, the last open while the person serves."""
 
 import itertools
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thi_dua_app.assignments import MAX_POSTINGS, HistoryError, Posting, check_history, current_unit
+from thi_dua_app.rules.assignments import MAX_POSTINGS, HistoryError, Posting, check_history, current_unit
 
 D = date
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from thi_dua_app.ballot import (
+from thi_dua_app.rules.ballot import (
 	ALL_MEMBERS,
 	MEMBERS_PRESENT,
 	NOT_PASSED,

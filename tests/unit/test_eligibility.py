@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from thi_dua_app.eligibility import (
+from thi_dua_app.rules.eligibility import (
 	BK_TINH,
 	CSTDCS,
 	CSTDT,

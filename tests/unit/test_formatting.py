@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from thi_dua_app.formatting import paginate_rows, printed_lines, vn_long_date, vn_number, vn_short_date
+from thi_dua_app.rules.formatting import paginate_rows, printed_lines, vn_long_date, vn_number, vn_short_date
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_printed_lines_is_the_tallest_cell():
 def test_times_of_day_as_minutes_write_them():
 	from datetime import timedelta
 
-	from thi_dua_app.formatting import vn_time
+	from thi_dua_app.rules.formatting import vn_time
 
 	assert vn_time("08:00:00") == "08 giờ 00"
 	assert vn_time(timedelta(hours=14, minutes=5)) == "14 giờ 05"

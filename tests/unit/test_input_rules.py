@@ -5,7 +5,7 @@ import decimal
 
 import pytest
 
-from thi_dua_app.input_rules import (
+from thi_dua_app.rules.input_rules import (
 	CHECK,
 	DATE,
 	DATETIME,

@@ -2,7 +2,13 @@ from datetime import date
 
 import pytest
 
-from thi_dua_app.membership import Membership, MembershipError, check_memberships, members_in_year, reformed
+from thi_dua_app.rules.membership import (
+	Membership,
+	MembershipError,
+	check_memberships,
+	members_in_year,
+	reformed,
+)
 
 
 def test_overlapping_periods_of_one_unit_are_refused():

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, nodes
 
-from thi_dua_app.formatting import vn_number
+from thi_dua_app.rules.formatting import vn_number
 
 APP = Path(__file__).resolve().parents[2] / "thi_dua_app"
 TEMPLATES = sorted([*APP.glob("thi_dua/print_format/*/*.html"), *APP.glob("templates/print/*.html")])

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from test_eligibility import RULES_2017, RULES_2022, deciding, shipped
 
-from thi_dua_app.eligibility import (
+from thi_dua_app.rules.eligibility import (
 	BK_TINH,
 	CSTDCS,
 	CSTDT,
@@ -34,7 +34,7 @@ from thi_dua_app.eligibility import (
 	ttldxs,
 	unregistered,
 )
-from thi_dua_app.registration import (
+from thi_dua_app.rules.registration import (
 	COLLECTIVE,
 	DIVISION,
 	INDIVIDUAL,

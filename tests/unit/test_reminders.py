@@ -2,7 +2,13 @@ from datetime import date
 
 import pytest
 
-from thi_dua_app.reminders import SELF_ASSESSMENT, VERIFICATION, Reminder, days_left, reminders_for_pledge
+from thi_dua_app.rules.reminders import (
+	SELF_ASSESSMENT,
+	VERIFICATION,
+	Reminder,
+	days_left,
+	reminders_for_pledge,
+)
 
 EDIT = ("Draft", "Returned")
 

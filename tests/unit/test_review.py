@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 from test_eligibility import RULES_2017, RULES_2022
 
-from thi_dua_app.ballot import MEMBERS_PRESENT, Threshold
-from thi_dua_app.eligibility import (
+from thi_dua_app.rules.ballot import MEMBERS_PRESENT, Threshold
+from thi_dua_app.rules.eligibility import (
 	BK_TINH,
 	CSTDCS,
 	CSTDT,
@@ -19,7 +19,15 @@ from thi_dua_app.eligibility import (
 	TTLDTT,
 	TTLDXS,
 )
-from thi_dua_app.review import COLLECTIVE, INDIVIDUAL, Line, ReviewError, check_line, check_review, split
+from thi_dua_app.rules.review import (
+	COLLECTIVE,
+	INDIVIDUAL,
+	Line,
+	ReviewError,
+	check_line,
+	check_review,
+	split,
+)
 
 # NĐ 98/2023 Điều 30.7: CSTĐCS at least 80 % of all the council's members.
 THRESHOLDS = {CSTDCS: Threshold(0.8)}

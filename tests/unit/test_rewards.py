@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from thi_dua_app.rewards import (
+from thi_dua_app.rules.rewards import (
 	NEAREST,
 	NO_ROUNDING,
 	UP,
@@ -189,7 +189,7 @@ class TestRegimeFor:
 
 
 def test_only_regular_and_movement_awards_not_revoked_count_towards_streaks():
-	from thi_dua_app.rewards import counts_for_streaks
+	from thi_dua_app.rules.rewards import counts_for_streaks
 
 	assert [
 		counts_for_streaks(kind, False) for kind in ("Regular", "Movement", "Extraordinary", "Thematic")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from thi_dua_app.scoring import (
+from thi_dua_app.rules.scoring import (
 	BASE,
 	BONUS,
 	DEDUCTION,

@@ -1,11 +1,11 @@
-"""The statistical forms' tables (thi_dua_app.statistics), site-free: columns by form and kind of
+"""The statistical forms' tables (thi_dua_app.rules.statistics), site-free: columns by form and kind of
 recipient, rows by award type, proposer and recipient, each section adding up to the total."""
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thi_dua_app import statistics as stats
-from thi_dua_app.statistics import Award, Column, Form
+from thi_dua_app.rules import statistics as stats
+from thi_dua_app.rules.statistics import Award, Column, Form
 
 FORMS = [
 	Form("CO_TINH", stats.COLLECTIVE),

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from thi_dua_app.succession import (
+from thi_dua_app.rules.succession import (
 	Succession,
 	SuccessionError,
 	check_succession,

@@ -460,7 +460,7 @@ class TestPeople(ThiDuaTestCase):
 		self.assertEqual(people.reason(found["TTLDTT"]), "1 thành viên bị kỷ luật từ cảnh cáo trở lên.")
 
 	def test_every_condition_of_a_collective_is_said(self):
-		from thi_dua_app import eligibility
+		from thi_dua_app.rules import eligibility
 
 		rules = people.Regime(people.regime_for_year(2017)).eligibility_rules()
 		empty = eligibility.Collective("x", {2017: eligibility.CollectiveYear(2017)})

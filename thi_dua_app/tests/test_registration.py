@@ -8,7 +8,7 @@ World: units A–D of a bloc, A heads the 2017 pledge and D deputises; X is outs
 
 import frappe
 
-from thi_dua_app import regime
+from thi_dua_app.rules import regime
 from thi_dua_app.tests.factories import make_division, make_staff, make_staff_year
 from thi_dua_app.tests.utils import ThiDuaTestCase
 from thi_dua_app.thi_dua import people

@@ -6,7 +6,7 @@ World: units A–D, X outside; C (and B) merge into D on 01/07/2025."""
 
 import frappe
 
-from thi_dua_app import regime
+from thi_dua_app.rules import regime
 from thi_dua_app.tests.utils import ThiDuaTestCase
 from thi_dua_app.thi_dua.legal import regime_for_year
 from thi_dua_app.thi_dua.report.award_history.award_history import execute as history

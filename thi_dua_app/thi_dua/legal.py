@@ -1,7 +1,7 @@
 """The legal regime and base salary records, as the rest of the app reads them.
 
 The values are data (Legal Regime, Base Salary Rate, Award Form); the rules that use them are pure
-Python (thi_dua_app.ballot, thi_dua_app.rewards, thi_dua_app.regime). This module loads the one and
+Python (thi_dua_app.rules.ballot, thi_dua_app.rules.rewards, thi_dua_app.rules.regime). This module loads the one and
 hands it to the other, and seeds the shipped values into a site where they are missing.
 """
 
@@ -13,9 +13,10 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt, getdate
 
-from thi_dua_app import eligibility, legal_data, regime
-from thi_dua_app.ballot import ALL_MEMBERS, Quota, Threshold
-from thi_dua_app.rewards import RegimeSpan, RewardError, rate_on, regime_for, year_end
+from thi_dua_app import legal_data
+from thi_dua_app.rules import eligibility, regime
+from thi_dua_app.rules.ballot import ALL_MEMBERS, Quota, Threshold
+from thi_dua_app.rules.rewards import RegimeSpan, RewardError, rate_on, regime_for, year_end
 
 
 def seed_legal_data() -> None:
@@ -204,7 +205,7 @@ class Regime:
 		return bool(cint(row.value))
 
 	def eligibility_rules(self) -> eligibility.Rules:
-		"""What the titles of people and sub-units ask under this regime (thi_dua_app.eligibility)."""
+		"""What the titles of people and sub-units ask under this regime (thi_dua_app.rules.eligibility)."""
 		values = {row.parameter: (row.value, row.text_value) for row in self.doc.parameters}
 		try:
 			return eligibility.rules_from_parameters(values)

@@ -1,6 +1,6 @@
 """Work that finds its people: who the app's Notifications (thi_dua/notification) tell, and the
 daily reminders before a pledge's due dates. Each kind can be switched off by the province in
-Thi Dua Settings; the rules of who has not finished are thi_dua_app.reminders."""
+Thi Dua Settings; the rules of who has not finished are thi_dua_app.rules.reminders."""
 
 import frappe
 from frappe import _
@@ -9,7 +9,7 @@ from frappe.utils import add_days, cint, formatdate, getdate, today
 
 from thi_dua_app.constants import SELF_ASSESSED, UNIT_EDIT_STATES
 from thi_dua_app.permissions import users_acting_for
-from thi_dua_app.reminders import SELF_ASSESSMENT, reminders_for_pledge
+from thi_dua_app.rules.reminders import SELF_ASSESSMENT, reminders_for_pledge
 
 SETTINGS = "Thi Dua Settings"
 # The switch of each kind of notification in Thi Dua Settings.

@@ -1,6 +1,6 @@
 """The titles of people, from their records: each person's year records, initiatives, discipline and
 awards read in a fixed number of queries (whatever the number of people), handed to the pure
-rules of thi_dua_app.eligibility under the regime in force that year, and every verdict said in
+rules of thi_dua_app.rules.eligibility under the regime in force that year, and every verdict said in
 Vietnamese with the condition that decides it and the numbers behind it.
 
 Only the year's records the user may read are evaluated (``frappe.get_list`` applies the row
@@ -16,8 +16,8 @@ import frappe
 from frappe import _
 from frappe.utils import cint, getdate
 
-from thi_dua_app import eligibility as rules_of
-from thi_dua_app import registration
+from thi_dua_app.rules import eligibility as rules_of
+from thi_dua_app.rules import registration
 from thi_dua_app.thi_dua.doctype.emulation_registration.emulation_registration import registration_lines
 from thi_dua_app.thi_dua.legal import Regime, provinces_of, regime_for_year
 

@@ -1,7 +1,7 @@
 """Rank the evaluations of one pledge and store each unit's rank and tie-break note.
 
 Only verified (or approved) evaluations are ranked; the others carry no rank yet. The rules
-themselves live in ``thi_dua_app.scoring``; this module loads rows and stores the result.
+themselves live in ``thi_dua_app.rules.scoring``; this module loads rows and stores the result.
 
 Concurrency. Re-ranking writes the rank of every evaluation of the pledge, while the transaction
 that triggers it already holds the row of its own evaluation (Frappe locks it on save). Two
@@ -23,7 +23,7 @@ from frappe.translate import print_language
 from frappe.utils import flt
 
 from thi_dua_app.constants import RANKED_STATES
-from thi_dua_app.scoring import (
+from thi_dua_app.rules.scoring import (
 	BASE_SCORE,
 	BONUS_POINTS,
 	DEDUCTION_POINTS,

@@ -8,8 +8,8 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt, fmt_money
 
-from thi_dua_app import scoring
-from thi_dua_app.scoring import Band, Criterion, Entry, ScoringError, TieBreak
+from thi_dua_app.rules import scoring
+from thi_dua_app.rules.scoring import Band, Criterion, Entry, ScoringError, TieBreak
 
 # The child tables that make up a scoring table, on a template and (frozen) on a pledge.
 SCORING_TABLES = ("groups", "criteria", "bands", "tie_breaks")

@@ -1,13 +1,13 @@
 """The base of every controller of the app: values sent by a client are checked against their
 field's kind as they enter the document — before Frappe or the app reads them — so a wrong type
-is a translated 417 and nothing is written (the rules live in ``thi_dua_app.input_rules``)."""
+is a translated 417 and nothing is written (the rules live in ``thi_dua_app.rules.input_rules``)."""
 
 import frappe
 from frappe import _
 from frappe.model import table_fields
 from frappe.model.document import Document
 
-from thi_dua_app import input_rules
+from thi_dua_app.rules import input_rules
 
 # Standard columns every document has, by the kind of field they are.
 STANDARD_FIELDS = {

@@ -16,7 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Mm, Pt
 from frappe import _
 
-from thi_dua_app.formatting import vn_long_date, vn_number, vn_short_date
+from thi_dua_app.rules.formatting import vn_long_date, vn_number, vn_short_date
 from thi_dua_app.thi_dua.doctype.award_proposal.award_proposal import proposal_letter
 
 EXPORTS = {"Award Proposal", "Award Decision", "Government Flag Proposal"}

@@ -9,8 +9,8 @@ from frappe import _
 from frappe.model.naming import make_autoname
 from frappe.utils import cint, escape_html, flt, getdate
 
-from thi_dua_app import regime, rewards
 from thi_dua_app.permissions import is_manager
+from thi_dua_app.rules import regime, rewards
 from thi_dua_app.thi_dua.doctype.award_proposal.award_proposal import COUNCIL_VOTED, DECIDED
 from thi_dua_app.thi_dua.legal import Regime, base_salary_on, regime_for_year
 from thi_dua_app.thi_dua.typed_document import TypedDocument

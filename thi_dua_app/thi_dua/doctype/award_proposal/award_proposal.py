@@ -14,8 +14,8 @@ from frappe import _
 from frappe.model.naming import make_autoname
 from frappe.utils import cint, flt, getdate, now_datetime, nowdate
 
-from thi_dua_app import regime
 from thi_dua_app.permissions import proposes, users_acting_for
+from thi_dua_app.rules import regime
 from thi_dua_app.thi_dua.legal import Regime
 from thi_dua_app.thi_dua.people import number
 from thi_dua_app.thi_dua.typed_document import TypedDocument

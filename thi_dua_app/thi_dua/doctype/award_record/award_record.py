@@ -7,7 +7,7 @@ from frappe import _
 from frappe.utils import cint
 
 from thi_dua_app.permissions import users_acting_for
-from thi_dua_app.rewards import counts_for_streaks
+from thi_dua_app.rules.rewards import counts_for_streaks
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
 

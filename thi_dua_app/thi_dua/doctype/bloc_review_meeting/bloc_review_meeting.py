@@ -2,7 +2,7 @@
 adopted as a frozen snapshot, and the secret ballot on whom the bloc proposes for the province's
 Emulation Flag and Certificates of Merit (biên bản kiểm phiếu). Submitting locks the minutes.
 
-The arithmetic (quorum, ballot consistency, percentages, quota selection) is thi_dua_app.ballot;
+The arithmetic (quorum, ballot consistency, percentages, quota selection) is thi_dua_app.rules.ballot;
 thresholds, quotas and the quorum come from the pledge's legal regime."""
 
 import frappe
@@ -10,8 +10,8 @@ from frappe import _
 from frappe.model.naming import make_autoname
 from frappe.utils import cint, escape_html, now_datetime
 
-from thi_dua_app import ballot, regime
 from thi_dua_app.constants import RANKED_STATES
+from thi_dua_app.rules import ballot, regime
 from thi_dua_app.thi_dua.legal import Regime, regime_of_pledge
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 

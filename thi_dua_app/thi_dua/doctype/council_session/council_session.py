@@ -7,7 +7,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
-from thi_dua_app import ballot, regime
+from thi_dua_app.rules import ballot, regime
 from thi_dua_app.thi_dua.doctype.award_proposal.award_proposal import APPRAISED, COUNCIL_VOTED
 from thi_dua_app.thi_dua.legal import Regime
 from thi_dua_app.thi_dua.typed_document import TypedDocument

@@ -2,8 +2,14 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from thi_dua_app.membership import Membership, MembershipError, check_memberships, members_in_year, reformed
 from thi_dua_app.permissions import is_manager, successions
+from thi_dua_app.rules.membership import (
+	Membership,
+	MembershipError,
+	check_memberships,
+	members_in_year,
+	reformed,
+)
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
 

@@ -5,7 +5,7 @@ from frappe.utils import cint, flt
 
 from thi_dua_app.constants import RANKED_STATES
 from thi_dua_app.permissions import is_manager, leads_pledge
-from thi_dua_app.scoring import PERCENT, YES_NO
+from thi_dua_app.rules.scoring import PERCENT, YES_NO
 from thi_dua_app.thi_dua.legal import regime_of_pledge
 from thi_dua_app.thi_dua.scoring_table import copy_scoring_table, validate_scoring_table
 from thi_dua_app.thi_dua.typed_document import TypedDocument

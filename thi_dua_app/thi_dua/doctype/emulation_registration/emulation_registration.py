@@ -1,14 +1,14 @@
 """A unit's registration for the year's emulation (bản đăng ký thi đua): the titles the unit, its
 divisions and its people aim for, and its committed targets. The unit's officers draft it, its
 head signs (submits) it; one registration stands per unit and year. The lines are checked by
-thi_dua_app.registration; the verdicts of people and divisions read the submitted ones
+thi_dua_app.rules.registration; the verdicts of people and divisions read the submitted ones
 (thi_dua_app.thi_dua.people)."""
 
 import frappe
 from frappe import _
 from frappe.utils import cint
 
-from thi_dua_app import registration
+from thi_dua_app.rules import registration
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 from thi_dua_app.thi_dua.unit_year import check_unit_year, divisions_of, people_of_the_year
 
@@ -98,7 +98,7 @@ class EmulationRegistration(TypedDocument):
 
 def registration_lines(year: int, units: list[str]) -> dict[str, list[registration.Line]]:
 	"""The lines of the submitted registrations of these units for the year, by unit (what
-	thi_dua_app.registration.person_titles and division_titles read). Two queries."""
+	thi_dua_app.rules.registration.person_titles and division_titles read). Two queries."""
 	parents = {
 		row.name: row.member_unit
 		for row in frappe.get_all(

@@ -12,8 +12,8 @@ import frappe
 from frappe import _
 from frappe.utils import cint, escape_html, getdate
 
-from thi_dua_app import ballot, regime
-from thi_dua_app.formatting import vn_number
+from thi_dua_app.rules import ballot, regime
+from thi_dua_app.rules.formatting import vn_number
 from thi_dua_app.thi_dua.legal import Regime, regime_for_year
 from thi_dua_app.thi_dua.report_data import YEARS
 from thi_dua_app.thi_dua.typed_document import TypedDocument

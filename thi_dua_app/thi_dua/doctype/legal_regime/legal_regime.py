@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from thi_dua_app import regime
+from thi_dua_app.rules import regime
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
 

@@ -4,9 +4,9 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, getdate
 
-from thi_dua_app import succession
 from thi_dua_app.constants import PROVINCE_MANAGER
 from thi_dua_app.permissions import MEMBER_UNIT, is_manager, successions
+from thi_dua_app.rules import succession
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
 SHORT_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]*$")

@@ -13,8 +13,8 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, escape_html, getdate, today
 
-from thi_dua_app import assignments
 from thi_dua_app.permissions import is_manager
+from thi_dua_app.rules import assignments
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
 

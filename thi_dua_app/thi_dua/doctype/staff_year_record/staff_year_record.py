@@ -1,6 +1,6 @@
 """One person's year (kết quả năm): the quality rating, the months worked, the unit's view of their
 conduct, any discipline, and the initiatives and research recognised that year — what the title
-rules of thi_dua_app.eligibility read. A record belongs to the unit the person served in when it
+rules of thi_dua_app.rules.eligibility read. A record belongs to the unit the person served in when it
 was made, and stays with it when the person moves on."""
 
 import frappe

@@ -1,7 +1,7 @@
 """A unit's own review of the year's titles (bình xét thi đua tại đơn vị): one line per proposal for a
 person or a division, each with the verdict of the rules on the proposed title — worked out by the
 server, never taken from the client — the unit council's votes and the CSTĐCS quota. Submitting
-(the unit head signs) checks the whole review (thi_dua_app.review), writes the unit head's decision
+(the unit head signs) checks the whole review (thi_dua_app.rules.review), writes the unit head's decision
 on the unit-level titles with their reward money into the award ledger, and makes the lines the
 province decides (TTLĐXS, CSTĐ cấp tỉnh, Bằng khen) the unit's Award Proposal to the province."""
 
@@ -9,7 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
-from thi_dua_app import ballot, eligibility, review
+from thi_dua_app.rules import ballot, eligibility, review
 from thi_dua_app.thi_dua import people
 from thi_dua_app.thi_dua.legal import Regime, regime_of_unit
 from thi_dua_app.thi_dua.typed_document import TypedDocument

@@ -12,8 +12,8 @@ from collections import defaultdict
 import frappe
 from frappe import _
 
-from thi_dua_app import succession
 from thi_dua_app.permissions import successions
+from thi_dua_app.rules import succession
 from thi_dua_app.thi_dua.legal import Regime, regime_for_year
 from thi_dua_app.thi_dua.report_data import YEARS, ReportFilter, guarded_report
 

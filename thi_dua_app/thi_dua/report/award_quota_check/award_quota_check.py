@@ -9,8 +9,8 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
-from thi_dua_app import ballot, regime
 from thi_dua_app.permissions import sees_everything
+from thi_dua_app.rules import ballot, regime
 from thi_dua_app.thi_dua.doctype.government_flag_proposal.government_flag_proposal import bloc_leaders
 from thi_dua_app.thi_dua.legal import Regime
 from thi_dua_app.thi_dua.report_data import YEARS, ReportFilter, guarded_report

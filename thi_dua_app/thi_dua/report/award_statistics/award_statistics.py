@@ -2,7 +2,7 @@
 fills — Biểu 0602 (state-level awards) and Biểu 0603 (the province's awards) — for the decisions
 signed between two dates, revoked ones left out. Columns by award form (those of the form's level
 in the Award Form records), split by the kind of recipient; rows by award type, proposing body and
-recipient (thi_dua_app.statistics). On screen as a report; as the form itself in Excel.
+recipient (thi_dua_app.rules.statistics). On screen as a report; as the form itself in Excel.
 
 The official sheet of TT 02/2023 was not at hand when this was written: the layout follows its
 outline (form number, reporting and receiving bodies, period, the two-row column heads, the
@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from thi_dua_app import statistics as stats
+from thi_dua_app.rules import statistics as stats
 from thi_dua_app.thi_dua.report_data import (
 	FilterRefused,
 	ReportFilter,
@@ -57,7 +57,7 @@ def execute(filters):
 
 
 def statistics_of(filters) -> frappe._dict:
-	"""The awards the user may read, signed in the period, counted (thi_dua_app.statistics)."""
+	"""The awards the user may read, signed in the period, counted (thi_dua_app.rules.statistics)."""
 	if getdate(filters.from_date) > getdate(filters.to_date):
 		raise FilterRefused(_("The period ends before it starts."))
 	forms = frappe.get_all(

@@ -7,7 +7,7 @@ flagged where the regime still considers the unregistered (and refused where it 
 import frappe
 from frappe import _
 
-from thi_dua_app import eligibility
+from thi_dua_app.rules import eligibility
 from thi_dua_app.thi_dua import people
 from thi_dua_app.thi_dua.report_data import YEARS, ReportFilter, guarded_report
 

@@ -9,7 +9,7 @@ covers the titles it is built on: Chiến sĩ thi đua cấp tỉnh covers Chi�
 every person of the unit for its title.
 
 Whether an unregistered person or division is still considered is the regime's (the parameter
-"Unregistered still considered"); thi_dua_app.eligibility reads the titles covered here.
+"Unregistered still considered"); thi_dua_app.rules.eligibility reads the titles covered here.
 Pure Python, no frappe import.
 """
 

@@ -2,7 +2,7 @@
 vị): what its council may propose, and where each proposal goes.
 
 Each line proposes one title for one recipient (a person or a division), with the verdict of the
-eligibility rules for that title (thi_dua_app.eligibility; None for a form the rules do not judge,
+eligibility rules for that title (thi_dua_app.rules.eligibility; None for a form the rules do not judge,
 such as a Giấy khen) and the votes of the unit's council. A line stands when:
 
 - the recipient qualifies for the title — or the rules ask for a manual check and the officer has
@@ -10,11 +10,11 @@ such as a Giấy khen) and the votes of the unit's council. A line stands when:
 - the title fits the recipient (a person's title for a person, a collective's for a division);
 - the votes reach the regime's threshold for the title at the unit council, where it sets one
   (Decree 98/2023 Điều 30.7: at least 80 % of all members for CSTĐCS), counted as the ballot module
-  counts them (thi_dua_app.ballot);
+  counts them (thi_dua_app.rules.ballot);
 - no recipient is proposed twice for one title, nor — one achievement, one form — for both the
   provincial emulation fighter and the Chairman's Bằng khen in the same review;
 - a title is proposed with those it is built on (a CSTĐCS is also a Lao động tiên tiến, a Tập thể
-  lao động xuất sắc also a Tập thể lao động tiên tiến: thi_dua_app.registration.COVERS);
+  lao động xuất sắc also a Tập thể lao động tiên tiến: thi_dua_app.rules.registration.COVERS);
 - the CSTĐCS proposed stay within the regime's quota of the LĐTT proposed (15 % in 2017, rounded
   down; none under Law 2022).
 
@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from thi_dua_app import ballot, eligibility, registration
+from thi_dua_app.rules import ballot, eligibility, registration
 
 INDIVIDUAL, COLLECTIVE = "Individual", "Collective"
 UNIT_LEVEL = "Unit"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from thi_dua_app.rewards import ROUNDING_RULES
+from thi_dua_app.rules.rewards import ROUNDING_RULES
 
 BLOC_MEETING_QUORUM = "Bloc meeting quorum"
 COUNCIL_QUORUM = "Provincial council quorum"
@@ -21,7 +21,7 @@ DOSSIER_DEADLINE = "Dossier deadline"
 # The province forwards its Government emulation flag candidates by this day of the next year.
 GOVERNMENT_FLAG_DEADLINE = "Government flag deadline"
 
-# What the titles of people and sub-units ask (thi_dua_app.eligibility.Rules).
+# What the titles of people and sub-units ask (thi_dua_app.rules.eligibility.Rules).
 LDTT_MIN_MONTHS = "LDTT minimum months worked"
 CSTDCS_NEEDS_INITIATIVE = "CSTDCS needs an initiative"
 CSTDCS_SHARE = "CSTDCS share of LDTT"

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from thi_dua_app import regime
+from thi_dua_app.rules import regime
 
 # Quality ratings of a person (and "hoàn thành …" of a collective), best last.
 KHTNV, HTNV, HTTNV, HTXSNV = "KHTNV", "HTNV", "HTTNV", "HTXSNV"
@@ -96,7 +96,7 @@ class PersonYear:
 	months_worked: float | None = None
 	attitude_ok: bool | None = None
 	under_review: bool = False
-	# The titles the person's unit registered them for (thi_dua_app.registration.covered).
+	# The titles the person's unit registered them for (thi_dua_app.rules.registration.covered).
 	registered: frozenset[str] = frozenset()
 
 
@@ -135,7 +135,7 @@ class Collective:
 
 @dataclass(frozen=True)
 class Rules:
-	"""The regime's parameters for these titles (Legal Regime Parameters; see thi_dua_app.regime)."""
+	"""The regime's parameters for these titles (Legal Regime Parameters; see thi_dua_app.rules.regime)."""
 
 	ldtt_min_months: int
 	cstdcs_needs_initiative: bool
