@@ -27,18 +27,19 @@ fixtures = [
 
 # Desk helpers shared by the reports.
 app_include_js = "thi_dua.bundle.js"
+app_include_css = "thi_dua.bundle.css"
 
 # Vietnamese numbers and dates, and the ranking rows, for the print formats.
 jinja = {
 	"methods": [
 		"thi_dua_app.thi_dua.notifications.thi_dua_notified_users",
-		"thi_dua_app.formatting.vn_number",
+		"thi_dua_app.rules.formatting.vn_number",
 		"thi_dua_app.thi_dua.doctype.award_proposal.award_proposal.proposal_letter",
-		"thi_dua_app.formatting.vn_long_date",
-		"thi_dua_app.formatting.vn_short_date",
-		"thi_dua_app.formatting.vn_time",
-		"thi_dua_app.formatting.paginate_rows",
-		"thi_dua_app.formatting.printed_lines",
+		"thi_dua_app.rules.formatting.vn_long_date",
+		"thi_dua_app.rules.formatting.vn_short_date",
+		"thi_dua_app.rules.formatting.vn_time",
+		"thi_dua_app.rules.formatting.paginate_rows",
+		"thi_dua_app.rules.formatting.printed_lines",
 		"thi_dua_app.thi_dua.report.bloc_ranking.bloc_ranking.thi_dua_ranking_rows",
 		"thi_dua_app.thi_dua.report.bloc_ranking.bloc_ranking.thi_dua_reads_whole_ranking",
 	]

@@ -101,6 +101,12 @@ class TestReports(ThiDuaTestCase):
 		self.assertEqual(
 			(rows, message), ([], f"The filter Pledge names {self.world.pledge}, which you may not read.")
 		)
+		# B is told, above the table, why it sees one row; the head, who sees the bloc, is told nothing.
+		self.as_user("officer_B")
+		self.in_vietnamese()
+		self.assertIn("các đơn vị khác", bloc_ranking({"pledge": self.world.pledge})[2])
+		self.as_user("officer_A")
+		self.assertIsNone(bloc_ranking({"pledge": self.world.pledge})[2])
 
 	def test_bloc_ranking_in_vietnamese_with_a_chart(self):
 		# Notes are written in the site's language; the desk of this province speaks Vietnamese.

@@ -323,6 +323,32 @@ class TestRestPermissionMatrix(RestTestCase):
 		self.assertIn(self.world.unit("B"), response.text)
 		for letter in "ACD":
 			self.assertNotIn(self.world.unit(letter), response.text)
+		# The file says what it is, in its name and its first rows.
+		self.assertIn(
+			f"Bloc Ranking - {self.world.pledge} - 2017.csv", response.headers["Content-Disposition"]
+		)
+		first_lines = response.content.decode("utf-8-sig").splitlines()[:2]
+		self.assertEqual(first_lines[0], "Bloc Ranking")
+		self.assertIn(f"Pledge: {self.world.pledge}", first_lines[1])
+		self.assertIn("Year: 2017", first_lines[1])
+		response = self.call(
+			"officer_B",
+			"frappe.desk.query_report.export_query",
+			http="POST",
+			report_name="Bloc Ranking",
+			file_format_type="Excel",
+			filters=json.dumps({"pledge": self.world.pledge}),
+			visible_idx="[]",
+		)
+		self.assertStatus(response, 200, "Excel export of the ranking")
+		from io import BytesIO
+
+		from openpyxl import load_workbook
+
+		sheet = load_workbook(BytesIO(response.content)).active
+		self.assertEqual(sheet["A1"].value, "Bloc Ranking")
+		self.assertIn(f"Pledge: {self.world.pledge}", sheet["A2"].value)
+		self.assertIn(self.world.unit("B"), [cell.value for row in sheet.iter_rows() for cell in row])
 		response = self.call(
 			"officer_X",
 			"frappe.desk.query_report.run",

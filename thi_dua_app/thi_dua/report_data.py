@@ -29,7 +29,7 @@ from frappe.utils import escape_html, flt
 
 from thi_dua_app.api import pending_evaluation_filters
 from thi_dua_app.permissions import get_user_units
-from thi_dua_app.scoring import BASE, GROUP_SCORE
+from thi_dua_app.rules.scoring import BASE, GROUP_SCORE
 
 EVALUATION = "Emulation Evaluation"
 PLEDGE = "Emulation Pledge"
@@ -249,9 +249,74 @@ def run(
 
 @frappe.whitelist()
 def export_query():
-	"""``frappe.desk.query_report.export_query`` with its filters checked first."""
-	checked_report_filters(frappe.form_dict.get("filters"))
-	return query_report.export_query()
+	"""``frappe.desk.query_report.export_query`` with its filters checked first; the file of one of
+	the app's reports says what it is — its title, pledge, bloc and year — in its first rows and
+	in its name, so an exported sheet never circulates without them."""
+	filters = checked_report_filters(frappe.form_dict.get("filters"))
+	result = query_report.export_query()
+	if frappe.response.get("type") == "binary":
+		label_export(frappe.form_dict.get("report_name"), filters)
+	return result
+
+
+def label_export(report_name, filters) -> None:
+	if (
+		not isinstance(report_name, str)
+		or frappe.get_cached_value("Report", report_name, "module") != "Thi Dua"
+	):
+		return
+	filters = filters if isinstance(filters, dict) else {}
+	pledge, bloc, year = filters.get("pledge"), filters.get("bloc"), filters.get("year")
+	if isinstance(pledge, str) and pledge:
+		bloc, year = frappe.db.get_value(PLEDGE, pledge, ["bloc", "year"]) or (bloc, year)
+	facts = [
+		f"{label}: {value}"
+		for label, value in ((_("Pledge"), pledge), (_("Emulation bloc"), bloc), (_("Year"), year))
+		if isinstance(value, str | int) and value
+	]
+	heading = [_(report_name), "; ".join(facts)] if facts else [_(report_name)]
+	name = " - ".join(str(part) for part in (_(report_name), pledge or bloc, year) if part)
+	name = re.sub(r"[\\/:*?\"<>|\r\n]+", "_", name)
+	extension = str(frappe.response.get("filename", "")).rsplit(".", 1)[-1]
+	content = frappe.response.get("filecontent")
+	if extension == "xlsx":
+		content = xlsx_with_heading(content, heading)
+	elif extension == "csv":
+		content = csv_with_heading(content, heading)
+	else:
+		return
+	frappe.response["filecontent"] = content
+	frappe.response["filename"] = f"{name}.{extension}"
+
+
+def xlsx_with_heading(content: bytes, heading: list[str]) -> bytes:
+	from io import BytesIO
+
+	from openpyxl import load_workbook
+	from openpyxl.styles import Font
+
+	workbook = load_workbook(BytesIO(content))
+	sheet = workbook.active
+	sheet.insert_rows(1, amount=len(heading) + 1)
+	for row, text in enumerate(heading, start=1):
+		sheet.cell(row=row, column=1, value=text).font = Font(bold=row == 1)
+	out = BytesIO()
+	workbook.save(out)
+	return out.getvalue()
+
+
+def csv_with_heading(content: bytes, heading: list[str]) -> bytes:
+	import csv
+	from io import StringIO
+
+	text = StringIO()
+	writer = csv.writer(text)
+	for line in heading:
+		writer.writerow([line])
+	writer.writerow([])
+	bom = "\ufeff".encode()
+	body = content[len(bom) :] if content.startswith(bom) else content
+	return (bom if content.startswith(bom) else b"") + text.getvalue().encode() + body
 
 
 def report_pledge(filters):

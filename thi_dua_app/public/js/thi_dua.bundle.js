@@ -66,9 +66,58 @@ thi_dua.report_formatter = function (value, row, column, data, default_formatter
 		const url = frappe.utils.escape_html(String(value));
 		return `<a href="${url}" target="_blank">${frappe.utils.escape_html(file_name(String(value)))}</a>`;
 	};
+	// An evaluation's score row shows only what applies to its criterion: a base criterion a score
+	// out of its maximum, an item counted in occurrences its points per occurrence and the number
+	// of occurrences (never "0" as a maximum or a score); a verified figure that differs from the
+	// unit's claim stands out.
+	const ONLY_FOR_BASE = ["self_score", "verified_score"];
+	const ONLY_FOR_ITEMS = ["self_occurrences", "verified_occurrences"];
+	const CLAIM_OF = { verified_score: "self_score", verified_occurrences: "self_occurrences" };
+	const NUMBERS = [...ONLY_FOR_BASE, ...ONLY_FOR_ITEMS, "max_points"];
+	// Last year's verified figure of a criterion, by evaluation and criterion code (the form fills it).
+	thi_dua.last_year = {};
+	const last_year_note = (doc) => {
+		const figure = (thi_dua.last_year[doc.parent] || {})[doc.criterion_code];
+		return figure === undefined
+			? ""
+			: ` <span class="text-muted small">(${frappe.utils.escape_html(
+					__("last year: {0}", [format_number(figure, null, 2).replace(/,00$/, "")])
+			  )})</span>`;
+	};
+	const format_score_row = (value, df, options, doc) => {
+		// Numbers only: every text field goes on to the escaping below.
+		if (!NUMBERS.includes(df.fieldname)) return undefined;
+		const base = doc.criterion_type === "Base";
+		if ((ONLY_FOR_BASE.includes(df.fieldname) && !base) || (ONLY_FOR_ITEMS.includes(df.fieldname) && base)) {
+			// Not "": the grid formats an empty cell again with the form's document.
+			return "<span></span>";
+		}
+		if (df.fieldname === "max_points" && !base) {
+			const sign = doc.criterion_type === "Bonus" ? "+" : doc.criterion_type === "Deduction" ? "−" : "";
+			const each = format_number(doc.points_per_occurrence || 0, null, 2).replace(/,00$/, "");
+			return doc.criterion_type === "Disqualifier"
+				? `<div class="text-right text-danger">${__("Disqualifies")}</div>`
+				: `<div class="text-right">${__("{0} per occurrence", [sign + each])}</div>`;
+		}
+		const shown = standard_format(value, df, options, doc);
+		const claim = CLAIM_OF[df.fieldname] ? doc[CLAIM_OF[df.fieldname]] || 0 : null;
+		if (claim !== null && (value || 0) !== claim) {
+			const note = __("The unit claimed {0}", [String(claim)]);
+			return `<div class="text-warning font-weight-bold" title="${frappe.utils.escape_html(note)}">${shown}</div>`;
+		}
+		return shown;
+	};
 	frappe.format = function (value, df, options, doc) {
 		if (df && df.fieldtype === "Attach" && is_app_doctype(df.parent)) {
 			return format_attachment(value, df, doc);
+		}
+		if (df && df.parent === "Evaluation Score" && doc && doc.criterion_type) {
+			const cell = format_score_row(value, df, options, doc);
+			if (cell !== undefined) return cell;
+			if (df.fieldname === "description" && typeof value === "string") {
+				const text = value.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+				return standard_format(text, df, options, doc) + last_year_note(doc);
+			}
 		}
 		if (typeof value === "string" && df && is_app_doctype(df.parent)) {
 			if (TEXT.includes(df.fieldtype || "Data")) {

@@ -60,6 +60,8 @@ frappe.ui.form.on("Emulation Evaluation", {
 		frm.set_df_property("target_results", "cannot_add_rows", 1);
 		frm.set_df_property("target_results", "cannot_delete_rows", 1);
 		remember_entries(frm);
+		// Last year's verified figure of each criterion, shown in the criterion's cell (thi_dua.bundle.js).
+		thi_dua.last_year[frm.doc.name] = (frm.doc.__onload && frm.doc.__onload.last_year) || {};
 		show_headline(frm);
 	},
 
@@ -130,7 +132,7 @@ function unscored_base_criteria(frm) {
 
 // A score or a number of occurrences the table does not allow is refused as it is typed: the cell
 // goes back to the last value it held, and the officer is told why. The server checks the same
-// rules (thi_dua_app.scoring.check_entry) on every save, whoever sends the document.
+// rules (thi_dua_app.rules.scoring.check_entry) on every save, whoever sends the document.
 function remember_entries(frm) {
 	frm._accepted_entries = {};
 	for (const row of frm.doc.scores || []) frm._accepted_entries[row.name] = { ...row };
@@ -173,11 +175,60 @@ function check_entry(fieldname) {
 		const problem = entry_problem(row, fieldname);
 		if (!problem) {
 			accepted[fieldname] = row[fieldname];
+			schedule_preview(frm);
 			return;
 		}
 		frappe.show_alert({ message: problem, indicator: "red" }, 7);
 		frappe.model.set_value(cdt, cdn, fieldname, accepted[fieldname] || 0);
 	};
+}
+
+// Live totals and band while the officer types: the server computes them with the save's own
+// rules (preview_totals, nothing written); the figures are shown, the form saves them.
+const TOTAL_FIELDS = [
+	"self_base",
+	"self_bonus",
+	"self_deduction",
+	"self_total",
+	"verified_base",
+	"verified_bonus",
+	"verified_deduction",
+	"final_score",
+];
+
+function schedule_preview(frm) {
+	clearTimeout(frm._preview_timer);
+	frm._preview_timer = setTimeout(() => preview_totals(frm), 400);
+}
+
+function preview_totals(frm) {
+	if (frm.is_new()) return;
+	const scores = (frm.doc.scores || []).map((row) => ({
+		criterion_code: row.criterion_code,
+		self_score: row.self_score || 0,
+		self_occurrences: row.self_occurrences || 0,
+		verified_score: row.verified_score || 0,
+		verified_occurrences: row.verified_occurrences || 0,
+	}));
+	frappe
+		.xcall("thi_dua_app.thi_dua.doctype.emulation_evaluation.emulation_evaluation.preview_totals", {
+			name: frm.doc.name,
+			scores,
+		})
+		.then((totals) => {
+			if (totals.error) return;
+			for (const field of TOTAL_FIELDS) {
+				frm.doc[field] = totals[field];
+				frm.refresh_field(field);
+			}
+			const can = (frm.doc.__onload && frm.doc.__onload.capabilities) || {};
+			const [total, band] = can.verify
+				? [totals.final_score, totals.verified_band]
+				: [totals.self_total, totals.self_band];
+			const figures = [points(total), band || "–"];
+			const note = __("Provisional total: {0} points, {1}. Save to keep it.", figures);
+			frm.dashboard.set_headline(frappe.utils.escape_html(note), "orange");
+		});
 }
 
 // The score and target rows are the pledge's: the grid hides "Add row", but Frappe's grid still

@@ -12,7 +12,8 @@ from thi_dua_app.constants import (
 )
 from thi_dua_app.install import LIVE_KEY_INDEX
 from thi_dua_app.permissions import acts_for, evaluation_capabilities, leads_pledge
-from thi_dua_app.scoring import (
+from thi_dua_app.rules.input_rules import check_value
+from thi_dua_app.rules.scoring import (
 	Entry,
 	ScoringError,
 	check_entry,
@@ -29,6 +30,7 @@ from thi_dua_app.thi_dua.scoring_table import (
 	criteria_of,
 	entries_of,
 	pledge_for_scoring,
+	scoring_message,
 	throw_scoring_error,
 )
 from thi_dua_app.thi_dua.typed_document import TypedDocument
@@ -119,6 +121,36 @@ class EmulationEvaluation(TypedDocument):
 			capabilities["manager"] or self.workflow_state in RANKED_STATES or leads_pledge(self.pledge)
 		)
 		self.set_onload("capabilities", capabilities)
+		self.set_onload("last_year", self.last_year_scores())
+
+	def last_year_scores(self) -> dict[str, float]:
+		"""The verified figure of each criterion in the unit's evaluation of the year before, when
+		that one is verified and the user may read it: shown beside this year's. Criteria are
+		matched by their code."""
+		if not self.member_unit or not self.year:
+			return {}
+		previous = frappe.get_list(
+			"Emulation Evaluation",
+			filters={
+				"member_unit": self.member_unit,
+				"year": cint(self.year) - 1,
+				"workflow_state": ("in", RANKED_STATES),
+			},
+			pluck="name",
+			limit_page_length=1,
+		)
+		if not previous:
+			return {}
+		return {
+			row.criterion_code: flt(row.verified_score)
+			if row.criterion_type == "Base"
+			else cint(row.verified_occurrences)
+			for row in frappe.get_all(
+				"Evaluation Score",
+				filters={"parent": previous[0], "parenttype": "Emulation Evaluation"},
+				fields=["criterion_code", "criterion_type", "verified_score", "verified_occurrences"],
+			)
+		}
 
 	# ------------------------------------------------------------ checks
 
@@ -332,3 +364,74 @@ class EmulationEvaluation(TypedDocument):
 		self.classification = classify(verified.final, bands_of(pledge)) if in_result_step else None
 		for row in self.target_results:
 			row.met = int(target_met(row.indicator_kind, flt(row.committed_value), flt(row.achieved_value)))
+
+
+# The score columns a form sends for a live preview of its totals.
+PREVIEW_FIELDS = {
+	"self_score": "Float",
+	"self_occurrences": "Int",
+	"verified_score": "Float",
+	"verified_occurrences": "Int",
+}
+
+
+@frappe.whitelist()
+def preview_totals(name: str, scores: str | list) -> dict:
+	"""The totals and band an evaluation would have with the scores its form holds, before saving:
+	the save's own rules (thi_dua_app.rules.scoring) on the pledge's frozen table. ``scores``: the form's
+	rows, [{"criterion_code", "self_score", "self_occurrences", "verified_score",
+	"verified_occurrences"}], each naming a criterion of this evaluation. Nothing is written."""
+	if not isinstance(name, str) or not frappe.db.exists("Emulation Evaluation", name):
+		frappe.throw(_("Evaluation {0} does not exist.").format(cstr(name)[:140]), frappe.DoesNotExistError)
+	doc = frappe.get_doc("Emulation Evaluation", name)
+	doc.check_permission("read")
+	try:
+		rows = frappe.parse_json(scores) if isinstance(scores, str) else scores
+	except ValueError:
+		rows = None
+	if (
+		not isinstance(rows, list)
+		or len(rows) > len(doc.scores)
+		or not all(isinstance(row, dict) for row in rows)
+	):
+		frappe.throw(
+			_("The scores to preview are not the rows of this evaluation."), title=_("Invalid value")
+		)
+	stored = {row.criterion_code: row for row in doc.scores}
+	for row in rows:
+		target = stored.get(row.get("criterion_code")) if isinstance(row.get("criterion_code"), str) else None
+		if target is None:
+			frappe.throw(
+				_("The scores to preview are not the rows of this evaluation."), title=_("Invalid value")
+			)
+		for fieldname, fieldtype in PREVIEW_FIELDS.items():
+			if fieldname in row:
+				if check_value(fieldtype, row[fieldname]):
+					frappe.throw(
+						_("Criterion {0}: {1} must be a number.").format(
+							target.criterion_code, _(frappe.get_meta("Evaluation Score").get_label(fieldname))
+						),
+						title=_("Invalid value"),
+					)
+				target.set(fieldname, row[fieldname])
+	pledge = pledge_for_scoring(doc.pledge)
+	if not pledge:
+		frappe.throw(_("Pledge {0} is not signed; evaluations follow a signed pledge.").format(doc.pledge))
+	criteria, bonus_cap, bands = criteria_of(pledge), flt(pledge.bonus_cap), bands_of(pledge)
+	try:
+		claimed = compute_totals(criteria, entries_of(doc.scores, verified=False), bonus_cap)
+		verified = compute_totals(criteria, entries_of(doc.scores, verified=True), bonus_cap)
+	except ScoringError as error:
+		return {"error": scoring_message(error)}
+	return {
+		"self_base": claimed.base,
+		"self_bonus": claimed.bonus,
+		"self_deduction": claimed.deduction,
+		"self_total": claimed.final,
+		"self_band": classify(claimed.final, bands),
+		"verified_base": verified.base,
+		"verified_bonus": verified.bonus,
+		"verified_deduction": verified.deduction,
+		"final_score": verified.final,
+		"verified_band": classify(verified.final, bands),
+	}

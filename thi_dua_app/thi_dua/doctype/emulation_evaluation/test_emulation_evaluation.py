@@ -21,10 +21,11 @@ from thi_dua_app.constants import (
 	VERIFIED,
 	VERIFY,
 )
+from thi_dua_app.rules.scoring import classify
 from thi_dua_app.tests.factories import act, evaluation_of, fill, make_pledge
 from thi_dua_app.tests.utils import ThiDuaTestCase
 from thi_dua_app.thi_dua.doctype.emulation_evaluation.emulation_evaluation import EmulationEvaluation
-from thi_dua_app.thi_dua.scoring_table import PLEDGE_TABLES, pledge_for_scoring
+from thi_dua_app.thi_dua.scoring_table import PLEDGE_TABLES, bands_of, pledge_for_scoring
 
 
 class TestEmulationEvaluation(ThiDuaTestCase):
@@ -77,6 +78,63 @@ class TestEmulationEvaluation(ThiDuaTestCase):
 		)
 		# nothing verified yet
 		self.assertEqual((evaluation.final_score, evaluation.bloc_rank), (0, 0))
+
+	def test_live_totals_are_the_save_s_and_write_nothing(self):
+		from thi_dua_app.thi_dua.doctype.emulation_evaluation.emulation_evaluation import preview_totals
+
+		self.as_user("officer_B")
+		evaluation = fill(
+			self.evaluation("B"), {"I.1": 25, "II.2": 3}, {"V.1": 3, "V.2": 1, "VI.1": 2, "VI.2": 1}
+		)
+		rows = [
+			{field: row.get(field) for field in ("criterion_code", "self_score", "self_occurrences")}
+			for row in evaluation.scores
+		]
+		totals = preview_totals(evaluation.name, frappe.as_json(rows))
+		self.assertEqual(
+			(totals["self_base"], totals["self_bonus"], totals["self_deduction"], totals["self_total"]),
+			(94, 7, 3, 98),
+		)
+		self.assertEqual(
+			totals["self_band"], classify(98, bands_of(frappe.get_doc("Emulation Pledge", self.world.pledge)))
+		)
+		self.assertEqual(frappe.db.get_value("Emulation Evaluation", evaluation.name, "self_total"), 0)
+		# Hostile input: 417 with a message, nothing computed from it.
+		for bad in (
+			"not json",
+			'{"criterion_code": "I.1"}',
+			frappe.as_json([{"criterion_code": "NOPE", "self_score": 1}]),
+			frappe.as_json([{"criterion_code": "I.1", "self_score": "25 or 1"}]),
+			frappe.as_json([{"criterion_code": "I.1"}] * (len(rows) + 1)),
+		):
+			with self.subTest(scores=bad):
+				self.assertRaises(frappe.ValidationError, preview_totals, evaluation.name, bad)
+		# Another unit's evaluation is not previewed.
+		self.as_user("officer_C")
+		self.assertRaises(frappe.PermissionError, preview_totals, evaluation.name, "[]")
+		self.assertRaises(frappe.DoesNotExistError, preview_totals, "NO-SUCH-EVALUATION", "[]")
+
+	def test_last_year_s_verified_figure_is_offered_beside_this_year_s(self):
+		evaluation = self.self_assess("B", scores={"I.1": 25})
+		self.as_user("officer_A")
+		act(evaluation.name, VERIFY)
+		frappe.set_user("Administrator")
+		later = make_pledge(self.world, head=self.world.unit("A"), deputy=self.world.unit("D"), year=2018)
+		later.submit()
+		later.create_evaluations()
+
+		def last_year(who: str, letter: str) -> dict:
+			self.as_user(who)
+			name = frappe.db.get_value(
+				"Emulation Evaluation", {"pledge": later.name, "member_unit": self.world.unit(letter)}
+			)
+			doc = frappe.get_doc("Emulation Evaluation", name)
+			doc.run_method("onload")
+			return doc.get_onload().last_year
+
+		figures = last_year("officer_B", "B")
+		self.assertEqual((figures["I.1"], figures["I.2"], figures["V.1"]), (25, 10, 0))
+		self.assertEqual(last_year("officer_C", "C"), {})  # C's 2017 evaluation is not verified
 
 	def test_target_results_are_judged(self):
 		self.as_user("officer_C")
@@ -409,7 +467,7 @@ class TestEmulationEvaluation(ThiDuaTestCase):
 	def test_each_tie_break_note_is_true_for_its_unit(self):
 		"""The unit above and the unit below get opposite reasons: the lower one has more
 		deductions, fewer bonus points, a lower base or group score."""
-		from thi_dua_app.scoring import (
+		from thi_dua_app.rules.scoring import (
 			BASE_SCORE,
 			BONUS_POINTS,
 			DEDUCTION_POINTS,

@@ -45,7 +45,16 @@ def execute(filters):
 		row.workflow_state = _(row.workflow_state)
 	# Ranked units first, in rank order; the rest (not yet verified) after, by name.
 	rows.sort(key=lambda row: (row.bloc_rank is None, row.bloc_rank or 0, row.member_unit))
-	return columns(group), rows, None, chart(rows)
+	return columns(group), rows, hidden_rows_note(pledge), chart(rows)
+
+
+def hidden_rows_note(pledge) -> str | None:
+	"""Said above the table when the user does not see the whole bloc yet."""
+	if reads_whole_ranking(pledge.name):
+		return None
+	return frappe.utils.escape_html(
+		_("Until the results are published you see your own unit's row; the other units appear then.")
+	)
 
 
 def columns(group: str) -> list[dict]:
