@@ -34,12 +34,14 @@ frappe.ui.form.on("Emulation Evaluation", {
 	},
 
 	onload(frm) {
+		remember_last_year(frm);
 		if (frm.is_new()) {
 			frappe.xcall("thi_dua_app.api.my_units").then((units) => (frm._my_units = units));
 		}
 	},
 
 	refresh(frm) {
+		remember_last_year(frm);
 		const can = (frm.doc.__onload && frm.doc.__onload.capabilities) || {};
 		const scores = frm.fields_dict.scores.grid;
 		for (const field of UNIT_FIELDS) scores.update_docfield_property(field, "read_only", can.self ? 0 : 1);
@@ -60,8 +62,6 @@ frappe.ui.form.on("Emulation Evaluation", {
 		frm.set_df_property("target_results", "cannot_add_rows", 1);
 		frm.set_df_property("target_results", "cannot_delete_rows", 1);
 		remember_entries(frm);
-		// Last year's verified figure of each criterion, shown in the criterion's cell (thi_dua.bundle.js).
-		thi_dua.last_year[frm.doc.name] = (frm.doc.__onload && frm.doc.__onload.last_year) || {};
 		show_headline(frm);
 	},
 
@@ -98,6 +98,12 @@ frappe.ui.form.on("Emulation Evaluation", {
 		});
 	},
 });
+
+// Last year's verified figure of each criterion, shown in the criterion's cell (thi_dua.bundle.js):
+// known before the grid draws its rows.
+function remember_last_year(frm) {
+	thi_dua.last_year[frm.doc.name] = (frm.doc.__onload && frm.doc.__onload.last_year) || {};
+}
 
 function show_headline(frm) {
 	const last_return = (frm.doc.return_history || []).slice(-1)[0];
