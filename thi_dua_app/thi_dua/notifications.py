@@ -10,6 +10,7 @@ from frappe.utils import add_days, cint, formatdate, getdate, today
 from thi_dua_app.constants import SELF_ASSESSED, UNIT_EDIT_STATES
 from thi_dua_app.permissions import users_acting_for
 from thi_dua_app.rules.reminders import SELF_ASSESSMENT, reminders_for_pledge
+from thi_dua_app.thi_dua.doctype.emulation_pledge.emulation_pledge import evaluation_states
 
 SETTINGS = "Thi Dua Settings"
 # The switch of each kind of notification in Thi Dua Settings.
@@ -73,14 +74,7 @@ def send_reminders(on: str | None = None) -> list[tuple[str, str]]:
 			filters={"parent": pledge.name, "parenttype": "Emulation Pledge"},
 			pluck="member_unit",
 		)
-		states = dict(
-			frappe.get_all(
-				"Emulation Evaluation",
-				filters={"pledge": pledge.name, "docstatus": ("<", 2)},
-				fields=["member_unit", "workflow_state"],
-				as_list=True,
-			)
-		)
+		states = evaluation_states(pledge.name)
 		for reminder in reminders_for_pledge(
 			today=day,
 			days_before=days_before,

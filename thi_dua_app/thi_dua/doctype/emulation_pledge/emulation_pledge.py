@@ -183,17 +183,24 @@ class EmulationPledge(TypedDocument):
 		"""Let every member unit read every evaluation of the pledge, once all are verified."""
 		self.check_permission("read")
 		self.check_can_lead()
-		states = dict(
-			frappe.get_all(
-				"Emulation Evaluation",
-				filters={"pledge": self.name, "docstatus": ("<", 2)},
-				fields=["member_unit", "workflow_state"],
-				as_list=True,
-			)
-		)
+		states = evaluation_states(self.name)
 		waiting = [
 			row.member_unit for row in self.signatories if states.get(row.member_unit) not in RANKED_STATES
 		]
 		if waiting:
 			frappe.throw(_("These units are not verified yet: {0}.").format(", ".join(waiting)))
 		self.db_set("results_published", 1)
+
+
+def evaluation_states(pledge: str) -> dict[str, str]:
+	"""Each unit's live evaluation under a pledge, by its workflow state ({member unit: state});
+	a unit with no live evaluation is absent. Read without a permission check: for the server's
+	own decisions (publication, reminders), never shown to a user as it is."""
+	return dict(
+		frappe.get_all(
+			"Emulation Evaluation",
+			filters={"pledge": pledge, "docstatus": ("<", 2)},
+			fields=["member_unit", "workflow_state"],
+			as_list=True,
+		)
+	)
