@@ -1,7 +1,7 @@
 """Extractors for Frappe's `bench generate-pot-file`, named in babel_extractors.csv at the
 repository's root (Frappe reads an app's file there before its own): the texts the desk shows
 translated that Frappe's extractors do not reach — the names of the fixtures (roles, workflow
-states and actions), of number cards, dashboard charts and print formats, and the framework's
+states and actions), of number cards and dashboard charts, and the framework's
 strings the app's catalogue carries for its screens (thi_dua_app.catalog.FRAMEWORK_STRINGS).
 Each yields babel's (line, function, message, comments). Pure Python, no frappe."""
 
@@ -13,7 +13,7 @@ import json
 # Fixtures whose record's name is what the desk shows.
 NAMED_FIXTURES = {"Role", "Workflow State", "Workflow Action Master"}
 # Desk records and the field of each that the desk shows, translated.
-SHOWN_FIELD = {"Number Card": "label", "Dashboard Chart": "chart_name", "Print Format": "name"}
+SHOWN_FIELD = {"Number Card": "label", "Dashboard Chart": "chart_name"}
 
 
 def fixtures(fileobj, keywords=None, comment_tags=None, options=None):

@@ -201,7 +201,7 @@ def test_one_evaluation_from_the_unit_to_the_province(world, browser, artifacts)
 	province.shot("06-ranking-report")
 
 	province.open(
-		f"/printview?doctype=Emulation Pledge&name={world['pledge']}&format=Pledge Covenant&_lang=vi"
+		f"/printview?doctype=Emulation Pledge&name={world['pledge']}&format=Bản giao ước thi đua&_lang=vi"
 	)
 	expect(province.page.get_by_text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).to_be_visible()
 	province.shot("07-pledge-print-preview")
@@ -210,7 +210,7 @@ def test_one_evaluation_from_the_unit_to_the_province(world, browser, artifacts)
 		params={
 			"doctype": "Emulation Pledge",
 			"name": world["pledge"],
-			"format": "Pledge Covenant",
+			"format": "Bản giao ước thi đua",
 			"_lang": "vi",
 		},
 	)

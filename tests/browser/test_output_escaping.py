@@ -95,11 +95,21 @@ def test_the_evaluation_form_runs_no_script(world, province):
 		(
 			"Emulation Evaluation",
 			"evaluation",
-			"Evaluation Score Sheet",
+			"Bảng chấm điểm thi đua",
 			["note", "verifier-note", "head_name"],
 		),
-		("Emulation Pledge", "pledge", "Pledge Covenant", ["chair", "guests", "target", "representative"]),
-		("Emulation Pledge", "pledge", "Bloc Ranking Sheet", ["classification", "tie_break_note"]),
+		(
+			"Emulation Pledge",
+			"pledge",
+			"Bản giao ước thi đua",
+			["chair", "guests", "target", "representative"],
+		),
+		(
+			"Emulation Pledge",
+			"pledge",
+			"Bảng tổng hợp kết quả xếp hạng",
+			["classification", "tie_break_note"],
+		),
 	],
 )
 def test_print_preview_and_pdf(world, province, doctype, key, print_format, tags):

@@ -132,9 +132,7 @@ def test_meeting_proposal_decision(world, browser, artifacts):  # noqa: F811
 	assert read(province, "Award Proposal", proposal)["workflow_state"] == "Decided"
 	province.shot("15-decision-signed")
 
-	province.open(
-		f"/printview?doctype=Award Decision&name={decision}&format=Award Decision Document&_lang=vi"
-	)
+	province.open(f"/printview?doctype=Award Decision&name={decision}&format=Quyết định khen thưởng&_lang=vi")
 	expect(province.page.get_by_text("Mười ba triệu đồng").first).to_be_visible()
 	province.shot("16-decision-print-preview")
 	response = province.context.request.get(

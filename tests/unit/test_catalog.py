@@ -99,7 +99,6 @@ def test_the_extraction_sees_doctypes_fields_options_fixtures_desk_records_and_c
 		"Return to unit",  # workflow action (fixture)
 		"Thi Dua Unit Officer",  # role (fixture)
 		"Verified or Approved Evaluations",  # number card
-		"Bloc Ranking Sheet",  # print format
 		"Criterion {code}: the score {score} is above its maximum {maximum}.",  # _() in Python
 		"Create evaluations",  # __() in JavaScript
 		*FRAMEWORK_STRINGS,  # the framework's, translated by the app

@@ -49,15 +49,15 @@ def unescaped_outputs(path: Path) -> list[str]:
 def test_the_templates_are_found():
 	assert {path.name for path in TEMPLATES} == {
 		"nd30.html",
-		"pledge_covenant.html",
-		"evaluation_score_sheet.html",
-		"bloc_ranking_sheet.html",
-		"bloc_review_minutes.html",
-		"ballot_count_minutes.html",
-		"award_proposal_letter.html",
-		"award_decision_document.html",
-		"award_certificate.html",
-		"government_flag_proposal_letter.html",
+		"bản_giao_ước_thi_đua.html",
+		"bảng_chấm_điểm_thi_đua.html",
+		"bảng_tổng_hợp_kết_quả_xếp_hạng.html",
+		"biên_bản_họp_bình_xét_khối.html",
+		"biên_bản_kiểm_phiếu.html",
+		"tờ_trình_đề_nghị_khen_thưởng.html",
+		"quyết_định_khen_thưởng.html",
+		"bằng_khen_và_cờ_thi_đua.html",
+		"tờ_trình_đề_nghị_cờ_thi_đua_của_chính_phủ.html",
 	}
 
 

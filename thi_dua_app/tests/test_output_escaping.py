@@ -126,7 +126,7 @@ class TestOutputEscaping(ThiDuaTestCase):
 	# ------------------------------------------------------------ print formats
 
 	def test_pledge_covenant(self):
-		html = frappe.get_print("Emulation Pledge", self.world.pledge, "Pledge Covenant")
+		html = frappe.get_print("Emulation Pledge", self.world.pledge, "Bản giao ước thi đua")
 		self.assertShownAsText(
 			html,
 			[
@@ -145,7 +145,7 @@ class TestOutputEscaping(ThiDuaTestCase):
 		)
 
 	def test_evaluation_score_sheet(self):
-		html = frappe.get_print("Emulation Evaluation", self.evaluation, "Evaluation Score Sheet")
+		html = frappe.get_print("Emulation Evaluation", self.evaluation, "Bảng chấm điểm thi đua")
 		self.assertShownAsText(
 			html,
 			[
@@ -165,7 +165,7 @@ class TestOutputEscaping(ThiDuaTestCase):
 		)
 
 	def test_bloc_ranking_sheet(self):
-		html = frappe.get_print("Emulation Pledge", self.world.pledge, "Bloc Ranking Sheet")
+		html = frappe.get_print("Emulation Pledge", self.world.pledge, "Bảng tổng hợp kết quả xếp hạng")
 		self.assertShownAsText(
 			html,
 			[

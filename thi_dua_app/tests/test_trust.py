@@ -1008,7 +1008,7 @@ class TestTrust(RestTestCase):
 		response = self.session("officer_B").request(
 			"POST",
 			"/api/method/frappe.www.printview.get_html_and_style",
-			data={"doc": json.dumps(made_up), "print_format": "Evaluation Score Sheet"},
+			data={"doc": json.dumps(made_up), "print_format": "Bảng chấm điểm thi đua"},
 		)
 		self.assertEqual(response.status_code, 403, response.text[:300])
 		self.assertNotIn("Head of C", response.text)
@@ -1028,7 +1028,7 @@ class TestTrust(RestTestCase):
 				response = session.request(
 					"POST",
 					"/api/method/frappe.www.printview.get_html_and_style",
-					data={"doc": json.dumps(forged), "print_format": "Award Certificate"},
+					data={"doc": json.dumps(forged), "print_format": "Bằng khen và Cờ thi đua"},
 				)
 				self.assertEqual(response.status_code, 417, response.text[:300])
 				self.assertNotIn(self.marker, response.text)

@@ -475,7 +475,7 @@ class TestUnitReview(ThiDuaTestCase):
 			],
 		)
 		self.as_user("officer_C")
-		printed = frappe.get_print(PROPOSAL, proposal.name, print_format="Award Proposal Letter")
+		printed = frappe.get_print(PROPOSAL, proposal.name, print_format="Tờ trình đề nghị khen thưởng")
 		for text in ("Nguyễn Văn Một", "Phòng Tổng hợp", "01 cá nhân", self.world.unit("C")):
 			self.assertIn(text, printed)
 		self.assertNotIn("TM. KHỐI THI ĐUA", printed)

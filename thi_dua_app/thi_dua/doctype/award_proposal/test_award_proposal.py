@@ -293,7 +293,7 @@ class TestAwardProposal(ThiDuaTestCase):
 			[self.unit("B")],
 		)
 		self.in_vietnamese()
-		printed = frappe.get_print("Award Decision", decision.name, print_format="Award Decision Document")
+		printed = frappe.get_print("Award Decision", decision.name, print_format="Quyết định khen thưởng")
 		for text in (
 			"125/QĐ-UBND",
 			"10.400.000",
@@ -302,7 +302,7 @@ class TestAwardProposal(ThiDuaTestCase):
 			"Cờ thi đua của Ủy ban nhân dân tỉnh",
 		):
 			self.assertIn(text, printed)
-		letter = frappe.get_print(PROPOSAL, doc.name, print_format="Award Proposal Letter")
+		letter = frappe.get_print(PROPOSAL, doc.name, print_format="Tờ trình đề nghị khen thưởng")
 		for text in ("03/TTr-KTĐ", self.unit("B"), "91/2017/NĐ-CP"):
 			self.assertIn(text, letter)
 
@@ -417,7 +417,7 @@ class TestAwardProposal(ThiDuaTestCase):
 		decision.submit()
 		record = frappe.get_value("Award Record", {"award_decision": decision.name, "award_form": "CO_TINH"})
 		self.in_vietnamese()
-		printed = frappe.get_print("Award Record", record, print_format="Award Certificate")
+		printed = frappe.get_print("Award Record", record, print_format="Bằng khen và Cờ thi đua")
 		self.assertIn("size: A4 landscape", printed)
 		for text in (
 			"Cờ thi đua của Ủy ban nhân dân tỉnh",

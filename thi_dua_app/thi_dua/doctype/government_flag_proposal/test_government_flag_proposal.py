@@ -241,7 +241,7 @@ class TestGovernmentFlagProposal(ThiDuaTestCase):
 		doc.quota_override_reason = "<b>Thành tích</b> nổi bật"
 		doc.save()
 		doc.submit()
-		html = frappe.get_print(PROPOSAL, doc.name, "Government Flag Proposal Letter")
+		html = frappe.get_print(PROPOSAL, doc.name, "Tờ trình đề nghị Cờ thi đua của Chính phủ")
 		self.assertIn("45/TTr-UBND", html)
 		self.assertIn("&lt;b&gt;Thành tích&lt;/b&gt; nổi bật", html)
 		self.assertNotIn("<b>Thành tích</b>", html)

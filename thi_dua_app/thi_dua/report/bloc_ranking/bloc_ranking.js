@@ -12,7 +12,7 @@ frappe.query_reports["Bloc Ranking"] = {
 			const params = new URLSearchParams({
 				doctype: "Emulation Pledge",
 				name: pledge,
-				format: "Bloc Ranking Sheet",
+				format: "Bảng tổng hợp kết quả xếp hạng",
 				no_letterhead: 1,
 				_lang: frappe.boot.lang,
 			});
