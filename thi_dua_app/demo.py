@@ -103,6 +103,17 @@ CRITERIA = [
 	),
 	("VII.2", "VII", "Disqualifier", "Không hoàn thành nhiệm vụ năm", 0, 0, 0),
 ]
+# How the bloc scores a criterion, by code: shown to the officer where the score is entered.
+SCORING_GUIDES = {
+	"I.1": "Hoàn thành 100% chỉ tiêu, nhiệm vụ được giao: 30 điểm; mỗi chỉ tiêu không hoàn thành trừ 3 điểm.",
+	"I.2": "Đúng tiến độ, đạt chất lượng: 10 điểm; mỗi văn bản, báo cáo chậm hoặc phải làm lại trừ 1 điểm.",
+	"I.3": "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn từ 98% trở lên: 10 điểm; thấp hơn, mỗi 1% trừ 1 điểm.",
+	"II.1": "Đủ và đúng hạn: 3 điểm; mỗi văn bản chậm trừ 1 điểm.",
+	"III.1": "Trong sạch vững mạnh: 6 điểm; hoàn thành tốt nhiệm vụ: 4 điểm; hoàn thành nhiệm vụ: 2 điểm.",
+	"III.3": "Đạt cả hai chỉ tiêu: 5 điểm; đạt một chỉ tiêu: 3 điểm; không đạt: 0 điểm.",
+	"V.1": "Mỗi thành tích được khen: 2 điểm, tối đa 4 điểm; kèm quyết định khen thưởng.",
+	"VI.1": "Mỗi lần gửi báo cáo chậm hoặc không gửi: trừ 0,5 điểm.",
+}
 BANDS = [
 	("Hoàn thành xuất sắc", 90, 110),
 	("Hoàn thành tốt", 70, 90),
@@ -170,6 +181,7 @@ def template_doc(name: str = TEMPLATE_NAME) -> dict:
 				"max_points": maximum,
 				"points_per_occurrence": per_occurrence,
 				"evidence_required": evidence,
+				"scoring_guide": SCORING_GUIDES.get(code),
 			}
 			for code, group, kind, description, maximum, per_occurrence, evidence in CRITERIA
 		],

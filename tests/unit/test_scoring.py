@@ -15,6 +15,7 @@ from thi_dua_app.rules.scoring import (
 	Band,
 	Criterion,
 	Entry,
+	GroupSubtotal,
 	ScoringError,
 	Standing,
 	TieBreak,
@@ -22,6 +23,7 @@ from thi_dua_app.rules.scoring import (
 	check_scoring_table,
 	classify,
 	compute_totals,
+	group_subtotals,
 	rank,
 	target_met,
 )
@@ -242,3 +244,34 @@ class TestTargets:
 	)
 	def test_impossible_results(self, kind, achieved, code):
 		assert error_code(target_met, kind, 1, achieved)[0] == code
+
+
+class TestGroupSubtotals:
+	def test_each_group_gives_its_points_out_of_its_maximum(self):
+		entries = {
+			"I.1": Entry(score=28),
+			"I.2": Entry(score=15.5),
+			"II.1": Entry(score=40),
+			"V.1": Entry(occurrences=3),  # 3 x 2 = 6, capped at the item's 4
+			"V.2": Entry(occurrences=1),  # 3
+			"VI.1": Entry(occurrences=3),  # -1.5
+		}
+		subtotals = group_subtotals(CRITERIA, entries, bonus_cap=5)
+		assert list(subtotals) == ["I", "II", "V", "VI", "VII"]
+		assert subtotals["I"] == GroupSubtotal("I", 43.5, 50)  # 28 + 15.5 of 30 + 20
+		assert subtotals["II"] == GroupSubtotal("II", 40, 50)
+		# 4 + 3 = 7, capped at 5 (the cap on all bonus points), the most the group can give
+		assert subtotals["V"] == GroupSubtotal("V", 5, 5)
+		assert subtotals["VI"] == GroupSubtotal("VI", -1.5, None)
+		assert subtotals["VII"] == GroupSubtotal("VII", 0, None, disqualifies=False)
+		# the groups add up to the total
+		totals = compute_totals(CRITERIA, entries, bonus_cap=5)
+		assert sum(subtotal.points for subtotal in subtotals.values()) == totals.final
+
+	def test_a_disqualifying_item_marks_its_group(self):
+		subtotals = group_subtotals(CRITERIA, {"VII.1": Entry(occurrences=1)}, bonus_cap=5)
+		assert subtotals["VII"].disqualifies
+		assert not subtotals["I"].disqualifies
+
+	def test_an_impossible_entry_is_refused_as_in_the_totals(self):
+		assert error_code(group_subtotals, CRITERIA, {"I.1": Entry(score=31)}, 5)[0] == "score_above_maximum"

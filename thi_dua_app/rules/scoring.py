@@ -242,6 +242,62 @@ def compute_totals(criteria: Iterable[Criterion], entries: dict[str, Entry], bon
 	)
 
 
+@dataclass(frozen=True)
+class GroupSubtotal:
+	"""What one group of a scoring table gives: its points (base and bonus points in, deductions
+	out), the most it can give (None for a group of deductions or disqualifying items) and whether
+	one of its disqualifying items applies."""
+
+	group: str
+	points: float
+	maximum: float | None
+	disqualifies: bool = False
+
+
+def group_subtotals(
+	criteria: Iterable[Criterion], entries: dict[str, Entry], bonus_cap: float
+) -> dict[str, GroupSubtotal]:
+	"""Each group's subtotal, by group code, in the order the criteria list them. A bonus item
+	counts up to its own maximum, and a group's bonus points up to the cap on all bonus points
+	(compute_totals caps them together, so groups of bonus items may add up to more than the
+	total's bonus when there are several)."""
+	points: dict[str, float] = {}
+	bonus: dict[str, float] = {}
+	base_maxima: dict[str, float] = {}
+	bonus_maxima: dict[str, float] = {}
+	disqualifies: set[str] = set()
+	for criterion in criteria:
+		entry = entries.get(criterion.code, Entry())
+		check_entry(criterion, entry)
+		group = criterion.group
+		points.setdefault(group, 0.0)
+		if criterion.kind == BASE:
+			points[group] += min(entry.score, criterion.max_points)
+			base_maxima[group] = base_maxima.get(group, 0.0) + criterion.max_points
+		elif criterion.kind == BONUS:
+			bonus[group] = bonus.get(group, 0.0) + min(
+				entry.occurrences * criterion.points_per_occurrence, criterion.max_points
+			)
+			bonus_maxima[group] = bonus_maxima.get(group, 0.0) + criterion.max_points
+		elif criterion.kind == DEDUCTION:
+			points[group] -= entry.occurrences * criterion.points_per_occurrence
+		elif entry.occurrences:
+			disqualifies.add(group)
+	subtotals = {}
+	for group, total in points.items():
+		total += min(bonus.get(group, 0.0), bonus_cap)
+		maximum = None
+		if group in base_maxima or group in bonus_maxima:
+			maximum = base_maxima.get(group, 0.0) + min(bonus_maxima.get(group, 0.0), bonus_cap)
+		subtotals[group] = GroupSubtotal(
+			group=group,
+			points=_points(total),
+			maximum=None if maximum is None else _points(maximum),
+			disqualifies=group in disqualifies,
+		)
+	return subtotals
+
+
 def classify(score: float, bands: Sequence[Band]) -> str:
 	"""The band a score falls in: [min, max), the top band closed. Outside the bands: the nearest."""
 	if not bands:

@@ -19,6 +19,7 @@ from thi_dua_app.thi_dua.report.pledge_fulfilment.pledge_fulfilment import execu
 from thi_dua_app.thi_dua.report.province_overview.province_overview import execute as province_overview
 from thi_dua_app.thi_dua.report.scoring_progress.scoring_progress import execute as scoring_progress
 from thi_dua_app.thi_dua.report.unit_history.unit_history import execute as unit_history
+from thi_dua_app.thi_dua.scoring_table import bands_of, pledge_for_scoring
 
 RESULTS_2017 = {
 	"A": ({"I.1": 27}, {"V.1": 1}),
@@ -123,6 +124,35 @@ class TestReports(ThiDuaTestCase):
 			f"Bằng điểm cuối cùng với {self.world.unit('C')}; xếp trên nhờ điểm nhóm I cao hơn.",
 		)
 		self.assertEqual(chart["data"]["datasets"][0]["values"], [99, 93, 93, 100])
+		# Bars named by the units' short codes; the bands' lower bounds marked on the axis; values
+		# written as the site writes numbers in the tooltip.
+		codes = [
+			frappe.db.get_value("Member Unit", self.world.unit(letter), "short_code") for letter in "ABCD"
+		]
+		self.assertEqual(chart["data"]["labels"], codes)
+		self.assertEqual(
+			[(marker["label"], marker["value"]) for marker in chart["data"]["yMarkers"]],
+			[
+				(band.label, band.min_score)
+				for band in bands_of(pledge_for_scoring(self.world.pledge))
+				if band.min_score
+			],
+		)
+		self.assertEqual(chart["fieldtype"], "Float")
+		# Every header fits its column in Vietnamese.
+		for column in columns:
+			self.assertGreaterEqual(column["width"], len(column["label"]) * 7.2 + 36, column["label"])
+
+	def test_a_unit_not_yet_verified_shows_no_verified_figure_or_rank(self):
+		self.as_user("manager")
+		rows = {row.member_unit: row for row in bloc_ranking({"pledge": self.pledge_2018})[1]}
+		verified, draft = rows[self.world.unit("B")], rows[self.world.unit("C")]
+		self.assertEqual((verified.bloc_rank, verified.final_score), (1, 90.5))
+		self.assertEqual(
+			[draft[field] for field in ("bloc_rank", "verified_base", "final_score", "group_score")],
+			[None, None, None, None],
+		)
+		self.assertEqual(draft.self_total, 0)
 
 	def test_pledge_fulfilment(self):
 		self.as_user("officer_A")
@@ -193,10 +223,12 @@ class TestReports(ThiDuaTestCase):
 		self.assertIn("member_unit", [column["fieldname"] for column in report[0]])
 		self.assertEqual(
 			[(row.year, row.member_unit, row.final_score) for row in report[1]],
-			[(2017, unit("B"), 93), (2017, unit("C"), 93), (2018, unit("B"), 90.5), (2018, unit("C"), 0)],
+			# C's 2018 evaluation is a draft: no final score yet, and no bar for it
+			[(2017, unit("B"), 93), (2017, unit("C"), 93), (2018, unit("B"), 90.5), (2018, unit("C"), None)],
 		)
 		self.assertEqual(
-			[dataset["name"] for dataset in report[3]["data"]["datasets"]], [unit("B"), unit("C")]
+			[(dataset["name"], dataset["values"]) for dataset in report[3]["data"]["datasets"]],
+			[(unit("B"), [93, 90.5]), (unit("C"), [93, 0])],
 		)
 		own = unit_history({"member_unit": unit("B"), "without_predecessors": 1})
 		self.assertEqual([row.member_unit for row in own[1]], [unit("B"), unit("B")])
@@ -243,7 +275,7 @@ class TestReports(ThiDuaTestCase):
 
 	def test_pledge_covenant_in_the_state_format(self):
 		self.as_user("officer_C")
-		html = self.print_html("Emulation Pledge", self.world.pledge, "Pledge Covenant")
+		html = self.print_html("Emulation Pledge", self.world.pledge, "Bản giao ước thi đua")
 		for text in (
 			"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 			"Độc lập - Tự do - Hạnh phúc",
@@ -258,7 +290,7 @@ class TestReports(ThiDuaTestCase):
 	def test_score_sheet_with_decimal_commas_and_its_permission(self):
 		evaluation = evaluation_of(self.world, "B")
 		self.as_user("officer_B")
-		html = self.print_html("Emulation Evaluation", evaluation.name, "Evaluation Score Sheet")
+		html = self.print_html("Emulation Evaluation", evaluation.name, "Bảng chấm điểm thi đua")
 		self.assertIn("Bảng chấm điểm thi đua năm 2017", html)
 		self.assertIn("TM. Khối thi đua", html)
 		self.as_user("officer_C")
@@ -267,7 +299,7 @@ class TestReports(ThiDuaTestCase):
 			self.print_html,
 			"Emulation Evaluation",
 			evaluation.name,
-			"Evaluation Score Sheet",
+			"Bảng chấm điểm thi đua",
 		)
 
 	def test_long_score_sheet_repeats_its_header_on_every_pdf_page(self):
@@ -275,10 +307,10 @@ class TestReports(ThiDuaTestCase):
 			"Emulation Evaluation", {"pledge": self.pledge_2018, "member_unit": self.world.unit("B")}
 		)
 		self.as_user("officer_B")
-		html = self.print_html("Emulation Evaluation", evaluation, "Evaluation Score Sheet")
+		html = self.print_html("Emulation Evaluation", evaluation, "Bảng chấm điểm thi đua")
 		self.assertIn(">20,5<", html)  # decimal comma
 		self.assertIn(">90,5<", html)
-		pdf = frappe.get_print("Emulation Evaluation", evaluation, "Evaluation Score Sheet", as_pdf=True)
+		pdf = frappe.get_print("Emulation Evaluation", evaluation, "Bảng chấm điểm thi đua", as_pdf=True)
 		pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
 		self.assertGreaterEqual(len(pages), 2)
 		for number, text in enumerate(pages, start=1):
@@ -286,28 +318,28 @@ class TestReports(ThiDuaTestCase):
 
 	def test_the_ranking_sheet_is_the_whole_bloc_s_or_none(self):
 		self.as_user("officer_A")
-		html = self.print_html("Emulation Pledge", self.world.pledge, "Bloc Ranking Sheet")
+		html = self.print_html("Emulation Pledge", self.world.pledge, "Bảng tổng hợp kết quả xếp hạng")
 		self.assertIn("Bảng tổng hợp kết quả chấm điểm, xếp hạng thi đua năm 2017", html)
 		for letter in "ABCD":
 			self.assertIn(self.world.unit(letter), html)
 		# Before the results are published a unit reads only its own row: it prints no sheet of one
 		# row that would pass for the bloc's.
 		self.as_user("officer_C")
-		html = self.print_html("Emulation Pledge", self.world.pledge, "Bloc Ranking Sheet")
+		html = self.print_html("Emulation Pledge", self.world.pledge, "Bảng tổng hợp kết quả xếp hạng")
 		self.assertIn("chỉ Trưởng khối, Phó khối và cấp tỉnh được in bảng tổng hợp xếp hạng", html)
 		self.assertNotIn(self.world.unit("C"), html)
 		self.assertNotIn("Bảng tổng hợp kết quả chấm điểm", html)
 		self.as_user("officer_A")
 		frappe.get_doc("Emulation Pledge", self.world.pledge).publish_results()
 		self.as_user("officer_C")
-		html = self.print_html("Emulation Pledge", self.world.pledge, "Bloc Ranking Sheet")
+		html = self.print_html("Emulation Pledge", self.world.pledge, "Bảng tổng hợp kết quả xếp hạng")
 		for letter in "ABCD":
 			self.assertIn(self.world.unit(letter), html)
 
 	def test_pdf_keeps_vietnamese_diacritics(self):
 		self.as_user("officer_A")
 		self.in_vietnamese()
-		pdf = frappe.get_print("Emulation Pledge", self.world.pledge, "Pledge Covenant", as_pdf=True)
+		pdf = frappe.get_print("Emulation Pledge", self.world.pledge, "Bản giao ước thi đua", as_pdf=True)
 		self.assertTrue(pdf.startswith(b"%PDF"))
 		page = PdfReader(io.BytesIO(pdf)).pages[0]
 		text = " ".join(page.extract_text().split())

@@ -25,7 +25,7 @@ from datetime import date, datetime
 import frappe
 from frappe import _
 from frappe.desk import query_report
-from frappe.utils import escape_html, flt
+from frappe.utils import cint, escape_html, flt
 
 from thi_dua_app.api import pending_evaluation_filters
 from thi_dua_app.permissions import get_user_units
@@ -172,7 +172,7 @@ def guarded_report(*specs: ReportFilter):
 		@functools.wraps(execute)
 		def guarded(filters=None):
 			try:
-				return execute(clean_filters(filters, specs))
+				return readable_columns(execute(clean_filters(filters, specs)))
 			except FilterRefused as refusal:
 				return [], [], str(refusal)
 			except Exception:
@@ -185,6 +185,23 @@ def guarded_report(*specs: ReportFilter):
 		return guarded
 
 	return decorate
+
+
+# Roughly the width of one character of a column's header in the desk's font, and what the header
+# needs besides its text (padding, the sort and menu icons), in pixels.
+HEADER_CHARACTER_WIDTH, HEADER_PADDING = 7.2, 36
+
+
+def readable_columns(result):
+	"""A report's result with each column at least as wide as its header in the user's language:
+	Vietnamese labels are longer than the English ones the widths were chosen for, and Frappe's
+	table cuts a header off with an ellipsis."""
+	if isinstance(result, list | tuple) and result and isinstance(result[0], list):
+		for column in result[0]:
+			if isinstance(column, dict) and column.get("label"):
+				needed = math.ceil(len(str(column["label"])) * HEADER_CHARACTER_WIDTH) + HEADER_PADDING
+				column["width"] = max(cint(column.get("width")), needed)
+	return result
 
 
 def checked_report_filters(filters):

@@ -4,6 +4,8 @@ Emulation Evaluation alike."""
 
 from __future__ import annotations
 
+import hashlib
+
 import frappe
 from frappe import _
 from frappe.utils import cint, flt, fmt_money
@@ -21,6 +23,7 @@ CRITERION_FIELDS = (
 	"max_points",
 	"points_per_occurrence",
 	"evidence_required",
+	"scoring_guide",
 )
 
 TARGET_FIELDS = ("content", "indicator_kind", "committed_value", "uom")
@@ -38,6 +41,7 @@ PLEDGE_HEADER = [
 	"bonus_cap",
 ]
 PLEDGE_TABLES = {
+	"groups": ("Scoring Group", ("group_code", "group_title")),
 	"criteria": ("Scoring Criterion", CRITERION_FIELDS),
 	"targets": ("Pledge Target", TARGET_FIELDS),
 	"signatories": ("Pledge Signatory", ("member_unit",)),
@@ -45,6 +49,9 @@ PLEDGE_TABLES = {
 	"tie_breaks": ("Tie Break Rule", ("rule", "group_code")),
 }
 CACHE_SECONDS = 7 * 24 * 3600
+# Which tables (and columns) a cached copy holds: a release that reads more of the pledge does not
+# take an older release's copy for its own.
+TABLES_VERSION = hashlib.sha1(repr(PLEDGE_TABLES).encode()).hexdigest()[:10]
 
 
 def pledge_for_scoring(name: str) -> frappe._dict | None:
@@ -55,7 +62,7 @@ def pledge_for_scoring(name: str) -> frappe._dict | None:
 	header = frappe.db.get_value("Emulation Pledge", name, PLEDGE_HEADER, as_dict=True)
 	if not header:
 		return None
-	key = f"thi_dua:pledge_tables:{name}:{header.creation}:{header.modified}"
+	key = f"thi_dua:pledge_tables:{TABLES_VERSION}:{name}:{header.creation}:{header.modified}"
 	# expires=True: a miss is not remembered for the rest of the request (Frappe would keep None).
 	tables = frappe.cache.get_value(key, expires=True) if header.docstatus == 1 else None
 	if tables is None:

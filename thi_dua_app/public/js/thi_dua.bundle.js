@@ -84,6 +84,25 @@ thi_dua.report_formatter = function (value, row, column, data, default_formatter
 					__("last year: {0}", [format_number(figure, null, 2).replace(/,00$/, "")])
 			  )})</span>`;
 	};
+	// The title of each group of an evaluation's table, by evaluation and group code (the form
+	// fills it): shown above the group's first criterion.
+	thi_dua.group_titles = {};
+	const group_heading = (doc) => {
+		const title = (thi_dua.group_titles[doc.parent] || {})[doc.group_code];
+		const parent = doc.parent && locals[doc.parenttype] && locals[doc.parenttype][doc.parent];
+		const rows = (parent && parent.scores) || [];
+		const previous = rows.find((row) => row.idx === doc.idx - 1);
+		if (title === undefined || (previous && previous.group_code === doc.group_code)) return "";
+		const text = `${doc.group_code}. ${title}`;
+		return `<div class="thi-dua-group-heading">${frappe.utils.escape_html(text)}</div>`;
+	};
+	// The table's guide to scoring a criterion, under its text where the score is entered.
+	const scoring_guide = (doc) =>
+		doc.scoring_guide
+			? `<div class="thi-dua-scoring-guide text-muted small">${frappe.utils.escape_html(
+					__("Scoring guide")
+			  )}: ${frappe.utils.escape_html(doc.scoring_guide)}</div>`
+			: "";
 	const format_score_row = (value, df, options, doc) => {
 		// Numbers only: every text field goes on to the escaping below.
 		if (!NUMBERS.includes(df.fieldname)) return undefined;
@@ -116,7 +135,12 @@ thi_dua.report_formatter = function (value, row, column, data, default_formatter
 			if (cell !== undefined) return cell;
 			if (df.fieldname === "description" && typeof value === "string") {
 				const text = value.replace(/</g, "&lt;").replace(/>/g, "&gt;");
-				return standard_format(text, df, options, doc) + last_year_note(doc);
+				return (
+					group_heading(doc) +
+					standard_format(text, df, options, doc) +
+					last_year_note(doc) +
+					scoring_guide(doc)
+				);
 			}
 		}
 		if (typeof value === "string" && df && is_app_doctype(df.parent)) {

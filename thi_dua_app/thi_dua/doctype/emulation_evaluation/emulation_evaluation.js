@@ -35,6 +35,7 @@ frappe.ui.form.on("Emulation Evaluation", {
 
 	onload(frm) {
 		remember_last_year(frm);
+		remember_groups(frm);
 		if (frm.is_new()) {
 			frappe.xcall("thi_dua_app.api.my_units").then((units) => (frm._my_units = units));
 		}
@@ -42,6 +43,7 @@ frappe.ui.form.on("Emulation Evaluation", {
 
 	refresh(frm) {
 		remember_last_year(frm);
+		remember_groups(frm);
 		const can = (frm.doc.__onload && frm.doc.__onload.capabilities) || {};
 		const scores = frm.fields_dict.scores.grid;
 		for (const field of UNIT_FIELDS) scores.update_docfield_property(field, "read_only", can.self ? 0 : 1);
@@ -63,6 +65,7 @@ frappe.ui.form.on("Emulation Evaluation", {
 		frm.set_df_property("target_results", "cannot_delete_rows", 1);
 		remember_entries(frm);
 		show_headline(frm);
+		show_group_summary(frm, (frm.doc.__onload && frm.doc.__onload.groups) || []);
 	},
 
 	before_workflow_action(frm) {
@@ -103,6 +106,53 @@ frappe.ui.form.on("Emulation Evaluation", {
 // known before the grid draws its rows.
 function remember_last_year(frm) {
 	thi_dua.last_year[frm.doc.name] = (frm.doc.__onload && frm.doc.__onload.last_year) || {};
+}
+
+// The title of each group of the table, shown above its first criterion in the grid
+// (thi_dua.bundle.js).
+function remember_groups(frm) {
+	const titles = {};
+	for (const group of (frm.doc.__onload && frm.doc.__onload.groups) || []) {
+		titles[group.group_code] = group.group_title;
+	}
+	thi_dua.group_titles[frm.doc.name] = titles;
+}
+
+// Each group's points out of its maximum, under the grid: as saved, then as typed (preview_totals).
+// The verifier's column once the unit may see it, and always for the head and the province.
+function show_group_summary(frm, groups) {
+	const wrapper = frm.fields_dict.group_summary && frm.fields_dict.group_summary.$wrapper;
+	if (!wrapper) return;
+	if (!groups.length) {
+		wrapper.empty();
+		return;
+	}
+	const can = (frm.doc.__onload && frm.doc.__onload.capabilities) || {};
+	const esc = frappe.utils.escape_html;
+	const figure = (value, disqualifies) =>
+		disqualifies ? `<span class="text-danger">${__("Disqualified")}</span>` : esc(points(value));
+	const head = [__("Group"), __("Maximum points"), __("Self score")];
+	if (can.see_verified) head.push(__("Verified score"));
+	const rows = groups.map((group) => {
+		const cells = [
+			`<td>${esc(group.group_code)}. ${esc(group.group_title || "")}</td>`,
+			`<td class="text-right">${group.max_points === null ? "–" : esc(points(group.max_points))}</td>`,
+			`<td class="text-right">${figure(group.self, group.self_disqualifies)}</td>`,
+		];
+		if (can.see_verified) {
+			cells.push(`<td class="text-right">${figure(group.verified, group.verified_disqualifies)}</td>`);
+		}
+		return `<tr>${cells.join("")}</tr>`;
+	});
+	wrapper.html(
+		`<div class="thi-dua-group-summary">
+			<div class="text-muted small">${esc(__("Subtotals by group"))}</div>
+			<table class="table table-bordered table-sm">
+				<thead><tr>${head.map((text, i) => `<th${i ? ' class="text-right"' : ""}>${esc(text)}</th>`).join("")}</tr></thead>
+				<tbody>${rows.join("")}</tbody>
+			</table>
+		</div>`
+	);
 }
 
 function show_headline(frm) {
@@ -231,6 +281,7 @@ function preview_totals(frm) {
 			const [total, band] = can.verify
 				? [totals.final_score, totals.verified_band]
 				: [totals.self_total, totals.self_band];
+			show_group_summary(frm, totals.groups || []);
 			const figures = [points(total), band || "–"];
 			const note = __("Provisional total: {0} points, {1}. Save to keep it.", figures);
 			frm.dashboard.set_headline(frappe.utils.escape_html(note), "orange");

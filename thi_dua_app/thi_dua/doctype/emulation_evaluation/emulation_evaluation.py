@@ -20,6 +20,7 @@ from thi_dua_app.rules.scoring import (
 	check_target_result,
 	classify,
 	compute_totals,
+	group_subtotals,
 	target_met,
 )
 from thi_dua_app.thi_dua.ranking import refresh_ranking
@@ -122,6 +123,14 @@ class EmulationEvaluation(TypedDocument):
 		)
 		self.set_onload("capabilities", capabilities)
 		self.set_onload("last_year", self.last_year_scores())
+		pledge = pledge_for_scoring(self.pledge) if self.pledge else None
+		if pledge:
+			groups = subtotals_by_group(pledge, self.scores)
+			if not capabilities["see_verified"]:
+				groups = [
+					{key: value for key, value in row.items() if "verified" not in key} for row in groups
+				]
+			self.set_onload("groups", groups)
 
 	def last_year_scores(self) -> dict[str, float]:
 		"""The verified figure of each criterion in the unit's evaluation of the year before, when
@@ -366,6 +375,31 @@ class EmulationEvaluation(TypedDocument):
 			row.met = int(target_met(row.indicator_kind, flt(row.committed_value), flt(row.achieved_value)))
 
 
+def subtotals_by_group(pledge, scores) -> list[dict]:
+	"""The groups of a pledge's table in its order, each with its title, the most it can give and
+	the points claimed and verified in it (thi_dua_app.rules.scoring.group_subtotals, the save's own
+	rules); empty when a row holds what the table does not allow (the save says why)."""
+	criteria, bonus_cap = criteria_of(pledge), flt(pledge.bonus_cap)
+	try:
+		claimed = group_subtotals(criteria, entries_of(scores, verified=False), bonus_cap)
+		verified = group_subtotals(criteria, entries_of(scores, verified=True), bonus_cap)
+	except ScoringError:
+		return []
+	return [
+		{
+			"group_code": group.group_code,
+			"group_title": group.group_title,
+			"max_points": claimed[group.group_code].maximum,
+			"self": claimed[group.group_code].points,
+			"self_disqualifies": claimed[group.group_code].disqualifies,
+			"verified": verified[group.group_code].points,
+			"verified_disqualifies": verified[group.group_code].disqualifies,
+		}
+		for group in pledge.groups
+		if group.group_code in claimed
+	]
+
+
 # The score columns a form sends for a live preview of its totals.
 PREVIEW_FIELDS = {
 	"self_score": "Float",
@@ -434,4 +468,5 @@ def preview_totals(name: str, scores: str | list) -> dict:
 		"verified_deduction": verified.deduction,
 		"final_score": verified.final,
 		"verified_band": classify(verified.final, bands),
+		"groups": subtotals_by_group(pledge, doc.scores),
 	}

@@ -114,6 +114,61 @@ class TestEmulationEvaluation(ThiDuaTestCase):
 		self.assertRaises(frappe.PermissionError, preview_totals, evaluation.name, "[]")
 		self.assertRaises(frappe.DoesNotExistError, preview_totals, "NO-SUCH-EVALUATION", "[]")
 
+	def test_each_group_s_subtotal_is_offered_as_saved_and_as_typed(self):
+		from thi_dua_app.thi_dua.doctype.emulation_evaluation.emulation_evaluation import preview_totals
+
+		self.as_user("officer_B")
+		evaluation = fill(
+			self.evaluation("B"), {"I.1": 25, "II.2": 3}, {"V.1": 3, "V.2": 1, "VI.1": 2, "VI.2": 1}
+		)
+		evaluation.save()
+
+		def groups(who: str) -> dict:
+			self.as_user(who)
+			doc = frappe.get_doc("Emulation Evaluation", evaluation.name)
+			doc.run_method("onload")
+			return {row["group_code"]: row for row in doc.get_onload().groups}
+
+		mine = groups("officer_B")
+		self.assertEqual(list(mine), ["I", "II", "III", "IV", "V", "VI", "VII"])
+		# I: 25 + 10 + 10 of 30 + 10 + 10; II: 3 + 3 + 4 + 4 of 15; V: min(3×2, 4) + 3 within the
+		# cap of 10; VI: −(2×0,5 + 2); VII gives nothing and disqualifies no one
+		self.assertEqual((mine["I"]["self"], mine["I"]["max_points"]), (45, 50))
+		self.assertEqual((mine["II"]["self"], mine["II"]["max_points"]), (14, 15))
+		self.assertEqual((mine["V"]["self"], mine["V"]["max_points"]), (7, 10))
+		self.assertEqual((mine["VI"]["self"], mine["VI"]["max_points"]), (-3, None))
+		self.assertFalse(mine["VII"]["self_disqualifies"])
+		self.assertEqual(mine["I"]["group_title"], "Thực hiện nhiệm vụ chính trị, chuyên môn")
+		self.assertEqual(sum(row["self"] for row in mine.values()), evaluation.self_total)
+		# the unit is not shown the verifier's figures before verification; the head is
+		self.assertNotIn("verified", mine["I"])
+		self.assertIn("verified", groups("officer_A")["I"])
+		# as typed: the same rules on the form's rows, nothing written
+		self.as_user("officer_B")
+		rows = [
+			{"criterion_code": row.criterion_code, "self_score": row.self_score, "self_occurrences": 0}
+			for row in evaluation.scores
+		]
+		typed = {
+			row["group_code"]: row for row in preview_totals(evaluation.name, frappe.as_json(rows))["groups"]
+		}
+		self.assertEqual((typed["I"]["self"], typed["V"]["self"], typed["VI"]["self"]), (45, 0, 0))
+
+	def test_the_scoring_guide_is_the_pledge_s_where_the_score_is_entered(self):
+		from thi_dua_app.demo import SCORING_GUIDES
+
+		self.as_user("officer_C")
+		evaluation = self.evaluation("C")
+		guides = {row.criterion_code: row.scoring_guide for row in evaluation.scores}
+		self.assertEqual(guides["I.1"], SCORING_GUIDES["I.1"])
+		self.assertFalse(guides["IV.4"])  # the table gives no guide there
+		evaluation.scores[0].scoring_guide = "<b>TDEval</b> 30 points whatever is done"
+		evaluation.save()
+		self.assertEqual(
+			frappe.db.get_value("Evaluation Score", evaluation.scores[0].name, "scoring_guide"),
+			SCORING_GUIDES["I.1"],
+		)
+
 	def test_last_year_s_verified_figure_is_offered_beside_this_year_s(self):
 		evaluation = self.self_assess("B", scores={"I.1": 25})
 		self.as_user("officer_A")

@@ -3,6 +3,7 @@
 import frappe
 from frappe import _
 
+from thi_dua_app.constants import RANKED_STATES
 from thi_dua_app.permissions import reads_whole_ranking
 from thi_dua_app.thi_dua.report_data import (
 	PLEDGE_FILTER,
@@ -15,6 +16,10 @@ from thi_dua_app.thi_dua.report_data import (
 	report_pledge,
 	unit_column,
 )
+from thi_dua_app.thi_dua.scoring_table import bands_of
+
+# What a row not yet verified leaves blank.
+UNRANKED_BLANKS = ("verified_base", "verified_bonus", "verified_deduction", "final_score", "group_score")
 
 
 @guarded_report(PLEDGE_FILTER)
@@ -41,11 +46,15 @@ def execute(filters):
 	scores = group_scores([row.name for row in rows], group)
 	for row in rows:
 		row.group_score = scores.get(row.name, 0.0)
+		if row.workflow_state not in RANKED_STATES:
+			# Not verified yet: no verified figure, final score or rank to show (not "0").
+			for field in UNRANKED_BLANKS:
+				row[field] = None
 		row.bloc_rank = row.bloc_rank or None
 		row.workflow_state = _(row.workflow_state)
 	# Ranked units first, in rank order; the rest (not yet verified) after, by name.
 	rows.sort(key=lambda row: (row.bloc_rank is None, row.bloc_rank or 0, row.member_unit))
-	return columns(group), rows, hidden_rows_note(pledge), chart(rows)
+	return columns(group), rows, hidden_rows_note(pledge), chart(rows, bands_of(pledge))
 
 
 def hidden_rows_note(pledge) -> str | None:
@@ -110,16 +119,33 @@ def columns(group: str) -> list[dict]:
 	]
 
 
-def chart(rows) -> dict | None:
+def chart(rows, bands) -> dict | None:
+	"""The ranked units' final scores in rank order, each bar named by the unit's short code (a
+	whole name does not fit under a bar; the table below names them), with the lower bound of
+	each classification band marked on the axis."""
 	ranked = [row for row in rows if row.bloc_rank]
 	if not ranked:
 		return None
+	codes = dict(
+		frappe.get_all(
+			"Member Unit",
+			filters={"name": ("in", [row.member_unit for row in ranked])},
+			fields=["name", "short_code"],
+			as_list=True,
+		)
+	)
 	return {
 		"data": {
-			"labels": [chart_label(row.member_unit) for row in ranked],
+			"labels": [chart_label(codes.get(row.member_unit) or row.member_unit) for row in ranked],
 			"datasets": [{"name": _("Final score"), "values": [row.final_score for row in ranked]}],
+			"yMarkers": [
+				{"label": chart_label(band.label), "value": band.min_score, "options": {"labelPos": "left"}}
+				for band in bands
+				if band.min_score > 0
+			],
 		},
 		"type": "bar",
+		"fieldtype": "Float",
 		"colors": ["#2490ef"],
 	}
 

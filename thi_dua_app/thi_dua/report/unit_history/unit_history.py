@@ -3,8 +3,9 @@ succeeds others (the 2025 mergers), the results of the units it succeeds, each r
 
 from frappe import _
 
+from thi_dua_app.constants import RANKED_STATES
 from thi_dua_app.permissions import with_predecessors
-from thi_dua_app.thi_dua.report_data import YEARS, ReportFilter, evaluations, guarded_report
+from thi_dua_app.thi_dua.report_data import YEARS, ReportFilter, chart_label, evaluations, guarded_report
 
 
 @guarded_report(
@@ -38,13 +39,17 @@ def execute(filters):
 		order_by="year asc, member_unit asc",
 	)
 	for row in rows:
+		if row.workflow_state not in RANKED_STATES:
+			# Not verified yet: no final score, rank or band to show (not "0").
+			row.final_score = row.bloc_rank = row.classification = None
 		row.workflow_state = _(row.workflow_state)
 		row.bloc_rank = row.bloc_rank or None
-	return columns(len(units) > 1), rows, None, chart(rows)
+	return columns(len(units) > 1), rows, None, chart([row for row in rows if row.final_score is not None])
 
 
 def chart(rows: list[dict]) -> dict | None:
-	"""The final score by year, one series per unit (a predecessor's years, then the unit's own)."""
+	"""The final score of each verified year, one series per unit (a predecessor's years, then the
+	unit's own); none before a year is verified."""
 	if not rows:
 		return None
 	years = sorted({row.year for row in rows})
@@ -55,11 +60,13 @@ def chart(rows: list[dict]) -> dict | None:
 		"data": {
 			"labels": [str(year) for year in years],
 			"datasets": [
-				{"name": unit, "values": [scores.get(year, 0) for year in years]}
+				{"name": chart_label(unit), "values": [scores.get(year, 0) for year in years]}
 				for unit, scores in series.items()
 			],
 		},
-		"type": "line" if len(series) == 1 else "bar",
+		# Bars from zero: a line of one verified year would be a lone dot on a meaningless axis.
+		"type": "bar",
+		"fieldtype": "Float",
 	}
 
 
