@@ -53,6 +53,22 @@ current --site "$SITE" execute thi_dua_app.tests.fingerprint.write_rows --kwargs
 	>"$log" 2>&1 || fail "reading the migrated site failed"
 echo "upgrade: migrated to the code in hand: $(grep -v '^$' "$log" | tail -n 1 | cut -d: -f2-)"
 
+# The app's print formats are the code's, under the code's names (a patch removes renamed ones).
+current --site "$SITE" execute thi_dua_app.tests.fingerprint.app_print_formats >"$work/formats.json" 2>"$log" ||
+	fail "reading the print formats failed"
+python3 - "$APP_DIR" "$work/formats.json" <<'PY' || fail "the print formats are not the code's"
+import json, pathlib, sys
+code = sorted(
+	json.loads(path.read_text(encoding="utf-8"))["name"]
+	for path in pathlib.Path(sys.argv[1]).glob("thi_dua_app/thi_dua/print_format/*/*.json")
+)
+site = json.loads(pathlib.Path(sys.argv[2]).read_text(encoding="utf-8").strip().splitlines()[-1])
+print(f"upgrade: {len(site)} print formats of the app on the site, {len(code)} in the code")
+if sorted(site) != code:
+	print("left behind:", sorted(set(site) - set(code)), "missing:", sorted(set(code) - set(site)))
+	sys.exit(1)
+PY
+
 python3 - "$work/before.json" "$work/after.json" <<'PY' || fail "the migration lost data"
 import json, sys
 before, after = (json.load(open(path)) for path in sys.argv[1:])

@@ -143,8 +143,22 @@ def test_one_evaluation_from_the_unit_to_the_province(world, browser, artifacts)
 		scores.locator('.grid-row[data-idx="2"] .grid-static-col[data-fieldname="self_score"]')
 	).not_to_contain_text("12")
 	unit.shot("01a-score-above-maximum-refused")
+	# The grid follows the table's groups: a group's title above its first criterion, the table's
+	# scoring guide under the criterion's text, and each group's points under the grid.
+	first = scores.locator('.grid-row[data-idx="1"] .grid-static-col[data-fieldname="description"]')
+	expect(first).to_contain_text("I. Thực hiện nhiệm vụ chính trị, chuyên môn")
+	expect(first).to_contain_text("Hướng dẫn chấm: Hoàn thành 100% chỉ tiêu")
+	expect(
+		scores.locator('.grid-row[data-idx="2"] .grid-static-col[data-fieldname="description"]')
+	).not_to_contain_text("I. Thực hiện nhiệm vụ")
+	summary = unit.page.locator('[data-fieldname="group_summary"]')
+	expect(summary).to_contain_text("Tổng điểm theo nhóm")
+	expect(summary).not_to_contain_text("Điểm thẩm định")
 	unit.set_score(2, "self_score", "9")
 	unit.set_score(3, "self_score", "8")
+	# Group I adds up as typed, before saving (9 + 8; I.1 is still 0).
+	expect(summary.locator("tr").filter(has_text="I. Thực hiện nhiệm vụ")).to_contain_text("17")
+	unit.shot("01b-groups-guide-and-subtotals")
 	# Tab in the last cell of the last target row does not add a row: the rows are the pledge's.
 	targets = unit.page.locator('[data-fieldname="target_results"] .grid-body .grid-row')
 	count = targets.count()
@@ -180,6 +194,7 @@ def test_one_evaluation_from_the_unit_to_the_province(world, browser, artifacts)
 	head.shot("04a-workflow-help")
 	help_dialog.locator(".btn-modal-close").click()
 	expect(help_dialog).to_have_count(0)
+	expect(head.page.locator('[data-fieldname="group_summary"]')).to_contain_text("Điểm thẩm định")
 	head.set_score(2, "verified_score", "8,5")  # the site writes numbers the Vietnamese way
 	head.save()
 	head.act("Xác nhận thẩm định", "Đã thẩm định", confirm="điểm thẩm định bị khóa")
@@ -191,6 +206,16 @@ def test_one_evaluation_from_the_unit_to_the_province(world, browser, artifacts)
 	province.open_evaluation(evaluation)
 	province.act("Phê duyệt", "Đã phê duyệt", confirm="kết quả là chính thức")
 	province.shot("05-province-approved")
+	# Printing an evaluation offers the score sheet, by its Vietnamese name.
+	province.open(f"/app/print/Emulation Evaluation/{evaluation}")
+	expect(
+		province.page.locator('.print-preview-sidebar [data-fieldname="print_format"] input')
+	).to_have_value("Bảng chấm điểm thi đua")
+	# The print button is "In ấn", not "Trong" (Frappe translates its label twice).
+	expect(province.page.locator(".page-actions .primary-action")).to_have_text("In ấn")
+	sheet = province.page.frame_locator("iframe.print-format-container")
+	expect(sheet.get_by_text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).to_be_visible()
+	province.shot("05a-evaluation-print-view")
 
 	province.open(f"/app/query-report/Bloc Ranking?pledge={world['pledge']}")
 	province.page.wait_for_timeout(3000)

@@ -88,3 +88,19 @@ def write(path: str) -> None:
 		f"{frappe.local.site}: {records} records in {len(fingerprint['tables'])} app DocTypes, "
 		f"{len(fingerprint['files'])} attached files ({private} private)"
 	)
+
+
+def app_print_formats() -> None:
+	"""Print the names of the app's own print formats on the site, one JSON list (the upgrade
+	check compares them with the records in the code: a renamed one must not stay behind)."""
+	print(
+		json.dumps(
+			frappe.get_all(
+				"Print Format",
+				filters={"module": "Thi Dua", "standard": "Yes"},
+				pluck="name",
+				order_by="name asc",
+			),
+			ensure_ascii=False,
+		)
+	)
