@@ -20,3 +20,19 @@ def state_order(doctype: str) -> dict[str, int]:
 def is_return(doctype: str, old_state: str | None, new_state: str | None) -> bool:
 	order = state_order(doctype)
 	return old_state in order and new_state in order and order[new_state] < order[old_state]
+
+
+def return_actions(doctype: str, state: str | None) -> list[str]:
+	"""The actions of the DocType's workflow that, from ``state``, return the document to an
+	earlier step (whoever may take them: the form asks for the reason before any)."""
+	name = get_workflow_name(doctype)
+	if not name or not state:
+		return []
+	# One row per role may name the same action: each action once, in the workflow's order.
+	return list(
+		dict.fromkeys(
+			row.action
+			for row in frappe.get_cached_doc("Workflow", name).transitions
+			if row.state == state and is_return(doctype, state, row.next_state)
+		)
+	)

@@ -70,6 +70,8 @@ frappe.ui.form.on("Emulation Evaluation", {
 
 	before_workflow_action(frm) {
 		const action = frm.selected_workflow_action;
+		const returns = (frm.doc.__onload && frm.doc.__onload.return_actions) || [];
+		if (returns.includes(action)) return ask_return_reason(frm);
 		if (!LOCKS[action]) return;
 		const missing = action === "Submit self-assessment" ? missing_evidence(frm) : [];
 		frappe.dom.unfreeze();
@@ -101,6 +103,41 @@ frappe.ui.form.on("Emulation Evaluation", {
 		});
 	},
 });
+
+// A return needs its reason (the server refuses one without): asked for when the action is chosen,
+// written into the form and saved, then the return goes on. A reason already written is offered.
+function ask_return_reason(frm) {
+	frappe.dom.unfreeze();
+	return new Promise((resolve, reject) => {
+		let given = false;
+		const dialog = new frappe.ui.Dialog({
+			title: __("Return reason"),
+			fields: [
+				{
+					fieldname: "reason",
+					fieldtype: "Small Text",
+					label: __("Return reason"),
+					reqd: 1,
+					default: frm.doc.return_reason || "",
+					description: __("Whoever the evaluation goes back to reads it at the top of the form and in their notification."),
+				},
+			],
+			primary_action_label: __(frm.selected_workflow_action),
+			primary_action({ reason }) {
+				given = true;
+				dialog.hide();
+				frappe.dom.freeze();
+				frm.set_value("return_reason", reason)
+					.then(() => frm.save())
+					.then(resolve, reject);
+			},
+		});
+		dialog.onhide = () => {
+			if (!given) reject(new Error("no reason given"));
+		};
+		dialog.show();
+	});
+}
 
 // Last year's verified figure of each criterion, shown in the criterion's cell (thi_dua.bundle.js):
 // known before the grid draws its rows.

@@ -35,7 +35,7 @@ from thi_dua_app.thi_dua.scoring_table import (
 	throw_scoring_error,
 )
 from thi_dua_app.thi_dua.typed_document import TypedDocument
-from thi_dua_app.thi_dua.workflow_steps import is_return
+from thi_dua_app.thi_dua.workflow_steps import is_return, return_actions
 
 # Columns each party fills; everything else on a score row is copied from the pledge.
 UNIT_SCORE_FIELDS = ("self_score", "self_occurrences", "evidence", "note")
@@ -123,6 +123,7 @@ class EmulationEvaluation(TypedDocument):
 		)
 		self.set_onload("capabilities", capabilities)
 		self.set_onload("last_year", self.last_year_scores())
+		self.set_onload("return_actions", return_actions(self.doctype, self.workflow_state))
 		pledge = pledge_for_scoring(self.pledge) if self.pledge else None
 		if pledge:
 			groups = subtotals_by_group(pledge, self.scores)

@@ -427,6 +427,20 @@ class TestEmulationEvaluation(ThiDuaTestCase):
 		act(evaluation.name, SUBMIT_SELF_ASSESSMENT)
 		self.assertEqual(self.evaluation("B").workflow_state, SELF_ASSESSED)
 
+	def test_the_form_knows_which_actions_return_and_asks_their_reason(self):
+		def returns(letter: str) -> list:
+			doc = self.evaluation(letter)
+			doc.run_method("onload")
+			return doc.get_onload().return_actions
+
+		self.assertEqual(returns("B"), [])  # a draft goes nowhere back
+		self.self_assess("B")
+		self.as_user("officer_A")
+		self.assertEqual(returns("B"), [RETURN_TO_UNIT])
+		act(self.evaluation("B").name, VERIFY)
+		self.as_user("manager")
+		self.assertEqual(returns("B"), [RETURN_TO_BLOC_HEAD])
+
 	def test_a_unit_officer_cannot_write_a_return_reason(self):
 		self.as_user("officer_B")
 		evaluation = self.evaluation("B")
