@@ -28,7 +28,8 @@ PO_PATH = APP / "locale" / "vi.po"
 
 # Framework strings an officer meets on the app's screens (upload, export and print dialogs, the
 # bell, list and comment chrome) that Frappe's catalogue lacks or translates wrongly or literally
-# ("Phong cảnh" for Landscape, "Lưu" for Saved): the app's catalogue, read after Frappe's, has them.
+# ("Phong cảnh" for Landscape, "Lưu" for Saved, "Thông thoáng" for an attachment's Clear): the
+# app's catalogue, read after Frappe's, has them.
 FRAMEWORK_STRINGS = (
 	"Add a comment",
 	"Add a Filter",
@@ -39,6 +40,7 @@ FRAMEWORK_STRINGS = (
 	"Attach File",
 	"Browse",
 	"Build",
+	"Clear",
 	"Comment",
 	"Comments",
 	"Copy to Clipboard",

@@ -171,6 +171,11 @@ def test_one_evaluation_from_the_unit_to_the_province(world, browser, artifacts)
 	expect(targets).to_have_count(count)
 	unit.save()
 	unit.shot("01-unit-fills-its-evaluation")
+	# The timeline names the changed score by its Vietnamese label (Frappe leaves a child-table
+	# field's label untranslated there).
+	timeline = unit.page.locator(".new-timeline")
+	expect(timeline).to_contain_text("Điểm tự chấm")
+	expect(timeline).not_to_contain_text("Self score")
 	unit.act("Gửi bảng tự chấm", "Đã tự chấm", confirm="trừ khi Trưởng khối trả lại")
 	unit.shot("02-unit-self-assessed")
 	# 9 + 8 claimed on I.2 and I.3

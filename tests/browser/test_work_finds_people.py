@@ -1,8 +1,9 @@
-"""Work that finds its people, in the desk, each role in its own browser: a unit finds its draft by
-"Chờ tôi xử lý", sees on the pledge none of the bloc head's buttons, and sends its evaluation; the
-bloc head finds it the same way, returns it with a reason; the unit reads the reason at the top of
-its form, and on the ranking report is told why it sees only its own row; the head's pledge
-offers the head's buttons.
+"""Work that finds its people, in the desk, each role in its own browser: a unit finds its draft
+by "Chờ tôi xử lý", sees on the pledge none of the bloc head's buttons, attaches its evidence on
+the row and sends its evaluation, after which the evidence stays; the bloc head finds it by the
+workspace's number card and by the list's button, and returns it with the reason it is asked
+for; the unit reads the reason at the top of its form, and on the ranking report is told why it
+sees only its own row; the head's pledge offers the head's buttons.
 
 Run by scripts/run_tests.sh (see test_desk_flows.py); screenshots in $THI_DUA_ARTIFACTS/browser."""
 
@@ -59,12 +60,51 @@ def test_the_work_reaches_the_unit_and_the_head(world, browser, artifacts):  # n
 	rows.filter(has_text=evaluation).locator("a.list-subject-link, .list-subject a").first.click()
 	expect(unit.page.locator('[data-fieldname="scores"] .grid-row[data-idx="2"]')).to_be_visible()
 	unit.set_score(2, "self_score", "9")
+	# Evidence goes on its row (I.1 requires it once scored) and shows by its file's name.
+	unit.set_score(1, "self_score", "25")
+	row = unit.page.locator('[data-fieldname="scores"] .grid-row[data-idx="1"]')
+	uploader = unit.page.locator(".modal.show").filter(has=unit.page.locator(".file-uploader"))
+	# Clicking the cell opens the upload dialog (the grid focuses the field, which opens it).
+	row.locator('.grid-static-col[data-fieldname="evidence"]').click()
+	try:
+		expect(uploader).to_be_visible(timeout=5000)
+	except AssertionError:
+		row.locator('.frappe-control[data-fieldname="evidence"] button').first.click()
+	evidence = artifacts / "minh-chung-I1.pdf"
+	evidence.write_bytes(b"%PDF-1.4\n% minh chung tieu chi I.1\n%%EOF\n")
+	uploader.locator('input[type="file"]').set_input_files(str(evidence))
+	uploader.locator(".modal-footer .btn-primary").click()
+	expect(uploader).to_have_count(0)
+	expect(row.locator('.grid-static-col[data-fieldname="evidence"]')).to_contain_text("minh-chung-I1")
 	unit.save()
+	unit.shot("41a-unit-attached-evidence")
 	unit.act("Gửi bảng tự chấm", "Đã tự chấm", confirm="trừ khi Trưởng khối trả lại")
+	# Once sent, the evidence stays: the sidebar's remove is refused by the server.
+	attachment = unit.page.locator(".form-attachments .attachment-row").filter(has_text="minh-chung-I1")
+	expect(attachment).to_have_count(1)
+	if attachment.locator(".remove-btn").count():
+		attachment.locator(".remove-btn").click()
+		unit.page.locator(".modal.show .btn-primary").filter(has_text="Có").click()
+		expect(unit.page.locator(".modal.show").filter(has_text="không được phép xóa")).to_be_visible()
+		unit.shot("41b-evidence-removal-refused")
+		unit.page.reload()
+	expect(
+		unit.page.locator(".form-attachments .attachment-row").filter(has_text="minh-chung-I1")
+	).to_have_count(1)
 
 	head = Desk(browser, base_url, world["unit_users"]["A"], password, artifacts)
 	assert HEAD_BUTTONS <= pledge_buttons(head, world["pledge"])
-	# The head finds the evaluation sent to it among its work.
+	# The head finds the evaluation sent to it among its work: the workspace's number card opens
+	# the list on exactly the documents it counts, as the list's own button does.
+	head.open("/app/thi-dua")
+	card = head.page.locator(".widget.number-widget-box").filter(has_text="Bảng chấm điểm chờ tôi xử lý")
+	expect(card).to_be_visible()
+	head.shot("42a-head-workspace")
+	card.locator(".widget-body").click()
+	head.page.wait_for_url("**/app/emulation-evaluation**")
+	rows = head.page.locator(".frappe-list .list-row-container")
+	expect(rows.filter(has_text=evaluation)).to_have_count(1)
+	expect(rows.filter(has_text=world["evaluations"]["B"])).to_have_count(0)  # B has not sent
 	rows = waiting_for_me(head)
 	expect(rows.filter(has_text=evaluation)).to_have_count(1)
 	head.shot("42-head-waiting-for-me")

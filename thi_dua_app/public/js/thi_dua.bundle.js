@@ -152,6 +152,20 @@ thi_dua.report_formatter = function (value, row, column, data, default_formatter
 	};
 })();
 
+// A field's label in the user's language wherever the desk asks for it. Frappe's timeline writes
+// the label of a changed child-table field untranslated ("Self score from 0 to 9 in row #2"), so
+// for the app's DocTypes the label is translated here; callers that translate it again get the
+// same text (the app's catalogue is stable under a second translation, a site test holds it).
+(function () {
+	const standard_get_label = frappe.meta.get_label;
+	frappe.meta.get_label = function (doctype, fieldname, docname) {
+		const meta = doctype && locals.DocType && locals.DocType[doctype];
+		const df = meta && meta.module === "Thi Dua" && frappe.meta.get_docfield(doctype, fieldname, docname);
+		// Frappe's own labels (ID, Created On …) come translated already, and are left to it.
+		return df && df.label ? __(df.label, null, df.parent) : standard_get_label.apply(this, arguments);
+	};
+})();
+
 // The workflow help of the app's documents (the "Help" item of the actions menu): the state, and
 // each next action with who takes it in words and whether the user may, as the server says
 // (thi_dua_app.api.workflow_help). Frappe's own help names roles, and the officers of a bloc's
