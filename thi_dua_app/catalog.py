@@ -60,11 +60,14 @@ FRAMEWORK_STRINGS = (
 	"Library",
 	"Like",
 	"Liked by me",
+	"Looks like you haven’t received any notifications.",
 	"Mark all as read",
 	"My Device",
 	"New {0}",
 	"No Letterhead",
 	"No New notifications",
+	"No Upcoming Events",
+	"No new notifications",
 	"Not allowed via controller permission check",
 	"Older",
 	"Optimize",
@@ -79,6 +82,7 @@ FRAMEWORK_STRINGS = (
 	"Remind Me",
 	"Save Filter",
 	"Saved",
+	"See all Activity",
 	"Saving",
 	"Search or type a command ({0})",
 	"Select Columns",
@@ -101,6 +105,7 @@ FRAMEWORK_STRINGS = (
 	"You changed the value of {0} {1}",
 	"You changed the values for {0}",
 	"You changed the values for {0} {1}",
+	"You have unseen notifications",
 	"You created this",
 	"You last edited this",
 	"{0} changed the value of {1}",
@@ -111,6 +116,7 @@ FRAMEWORK_STRINGS = (
 	"{0} from {1} to {2}",
 	"{0} from {1} to {2} in row #{3}",
 	"{0} last edited this",
+	"What's New",
 )
 
 

@@ -1,11 +1,12 @@
 """Work that finds its people, in the desk, each role in its own browser: a unit finds its draft
 by "Chờ tôi xử lý", sees on the pledge none of the bloc head's buttons, attaches its evidence on
-the row and sends its evaluation, after which the evidence stays; the bloc head finds it by the
-workspace's number card and by the list's button, and returns it with the reason it is asked
-for; the unit reads the reason at the top of its form, and on the ranking report is told why it
-sees only its own row; the head's pledge offers the head's buttons.
+the row and sends its evaluation, after which the evidence stays; the bloc head is told in the
+bell, finds the evaluation by the workspace's number card and by the list's button, and returns
+it with the reason it is asked for; the unit reads the reason at the top of its form, and on the
+ranking report is told why it sees only its own row; the head's pledge offers its buttons.
 
-Run by scripts/run_tests.sh (see test_desk_flows.py); screenshots in $THI_DUA_ARTIFACTS/browser."""
+Run by scripts/run_tests.sh (see test_desk_flows.py), with a background worker running; screenshots
+in $THI_DUA_ARTIFACTS/browser."""
 
 import json
 
@@ -93,6 +94,24 @@ def test_the_work_reaches_the_unit_and_the_head(world, browser, artifacts):  # n
 	).to_have_count(1)
 
 	head = Desk(browser, base_url, world["unit_users"]["A"], password, artifacts)
+	# The bell tells the head the unit has sent (a background worker makes the notification, as in
+	# production; it may take a moment).
+	subject = f"{world['units']['C']} đã gửi bảng tự chấm điểm năm 2017, chờ thẩm định"
+	bell = head.page.locator(".dropdown-notifications .notifications-icon")
+	told = head.page.locator(".notifications-list .notification-item").filter(has_text=subject)
+	bench_execute("thi_dua_app.tests.browser_world.wait_for_background_jobs")
+	for _ in range(10):
+		head.open("/app/thi-dua")
+		bell.click()
+		head.page.wait_for_timeout(1000)
+		if told.count():
+			break
+	expect(told.first).to_be_visible()
+	panel = head.page.locator(".notifications-list")
+	expect(panel).to_contain_text("Có gì mới")
+	expect(panel).to_contain_text("Xem mọi hoạt động")
+	head.shot("41c-head-notified")
+	head.page.keyboard.press("Escape")
 	assert HEAD_BUTTONS <= pledge_buttons(head, world["pledge"])
 	# The head finds the evaluation sent to it among its work: the workspace's number card opens
 	# the list on exactly the documents it counts, as the list's own button does.

@@ -6,8 +6,10 @@
 Each unit has one user who is both its officer and its leader, as in the demo."""
 
 import secrets
+import time
 
 import frappe
+from frappe.utils.background_jobs import get_queue, get_queue_list
 
 from thi_dua_app.constants import UNIT_LEADER, UNIT_OFFICER
 from thi_dua_app.tests.factories import PASSWORD, World, make_user, make_world, purge_world
@@ -222,3 +224,19 @@ def create_review() -> dict:
 		).insert()
 	frappe.db.commit()
 	return {**data, "division": division.name}
+
+
+def wait_for_background_jobs(timeout: int = 300) -> int:
+	"""Wait until no job of this site is waiting in a queue (the worker run by run_tests.sh works
+	them off: notifications, and what making and removing the worlds' users leaves); returns how
+	many seconds that took. Raises when they are not done in ``timeout`` seconds."""
+	site, started = frappe.local.site, time.monotonic()
+	while True:
+		waiting = sum(
+			1 for queue in get_queue_list() for job in get_queue(queue).jobs if job.kwargs.get("site") == site
+		)
+		if not waiting:
+			return round(time.monotonic() - started)
+		if time.monotonic() - started > timeout:
+			raise TimeoutError(f"{waiting} background jobs of {site} still wait after {timeout} s")
+		time.sleep(1)
