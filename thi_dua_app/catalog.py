@@ -106,6 +106,7 @@ FRAMEWORK_STRINGS = (
 	"You changed the values for {0}",
 	"You changed the values for {0} {1}",
 	"You have unseen notifications",
+	"You need the '{0}' permission on {1} {2} to perform this action.",
 	"You created this",
 	"You last edited this",
 	"{0} changed the value of {1}",
@@ -117,6 +118,12 @@ FRAMEWORK_STRINGS = (
 	"{0} from {1} to {2} in row #{3}",
 	"{0} last edited this",
 	"What's New",
+	"cancel",
+	"create",
+	"delete",
+	"read",
+	"submit",
+	"write",
 )
 
 

@@ -8,7 +8,9 @@
   column expression with a line break, a comment, a statement separator or a SQL keyword that
   starts a query is refused.
 - A whitelisted method called without an argument it requires would raise a TypeError (a 500):
-  the missing argument is named in a 417 instead.
+  the missing argument is named in a 417 instead. So is a JSON argument nested deeper than the
+  desk ever sends (Python's reader would fail with a RecursionError), a document argument that is
+  not one document, and a count the framework writes into SQL that is not a whole number.
 - List arguments aimed at a DocType of the app (or a framework DocType pointing at its
   documents) — filters, fields, ordering, grouping, paging — must have a shape Frappe can turn
   into SQL; otherwise Frappe answers a 500 from deep inside its query builder. Here they get a
@@ -115,6 +117,7 @@ def check_request() -> None:
 				_("The argument {0} cannot be sent in a request.").format(frappe.bold(argument)),
 				title=_("Invalid value"),
 			)
+	check_json_nesting(form)
 	if path.startswith(("/api/method/", "/api/v2/method/")):
 		check_required_arguments(method, form)
 		check_argument_shapes(method, form)
@@ -158,8 +161,30 @@ def check_required_arguments(method: str, form) -> None:
 			)
 
 
+def check_json_nesting(form) -> None:
+	"""No argument nests lists and objects deeper than the desk ever does: Python's JSON reader
+	fails with a RecursionError (a 500) at about a thousand levels, in whichever method reads it."""
+	for argument, value in form.items():
+		if (
+			isinstance(value, str)
+			and value.lstrip()[:1] in ("[", "{")
+			and input_rules.json_nesting(value) > input_rules.JSON_NESTING_LIMIT
+		):
+			refuse(argument)
+
+
 # Framework methods that answer a 500 to arguments of the wrong shape, and the shape they need.
 LIST_ONLY_ARGS = {"frappe.desk.form.utils.get_next": ("filters",)}
+# Framework methods whose document argument must be one document (a JSON object).
+DOCUMENT_ARGS = {
+	"frappe.model.workflow.apply_workflow": ("doc",),
+	"frappe.model.workflow.get_transitions": ("doc",),
+	"frappe.client.save": ("doc",),
+	"frappe.client.submit": ("doc",),
+	"frappe.desk.form.save.savedocs": ("doc",),
+}
+# Framework methods with a count or limit they write into SQL as it comes.
+COUNT_ARGS = {"frappe.desk.doctype.notification_log.notification_log.get_notification_logs": ("limit",)}
 NAMED_ARGS = {"frappe.desk.form.save.cancel": ("doctype", "name")}
 # List methods that hand every request argument to the list query (reportview.get_form_params).
 FORM_QUERY_METHODS = ("frappe.desk.reportview.get", "frappe.desk.reportview.get_count")
@@ -172,6 +197,13 @@ DROPPED_QUERY_ARGS = ("doctype", "cmd", "data", "ignore_permissions", "view", "u
 def check_argument_shapes(method: str, form) -> None:
 	for argument in LIST_ONLY_ARGS.get(method, ()):
 		if form.get(argument) not in (None, "") and not isinstance(parsed(form.get(argument)), list):
+			refuse(argument)
+	for argument in DOCUMENT_ARGS.get(method, ()):
+		if form.get(argument) not in (None, "") and not isinstance(parsed(form.get(argument)), dict):
+			refuse(argument)
+	for argument in COUNT_ARGS.get(method, ()):
+		value = form.get(argument)
+		if value not in (None, "") and not (str(value).isdigit() and int(value) < 2**31):
 			refuse(argument)
 	for argument in NAMED_ARGS.get(method, ()):
 		if not isinstance(form.get(argument), str) or not form.get(argument):

@@ -103,3 +103,14 @@ def test_rows():
 	assert check_rows({"a": 1}) == ROWS
 	assert check_rows([{"a": 1}]) is None
 	assert check_rows(None) is None
+
+
+def test_json_nesting_is_counted_without_parsing():
+	from thi_dua_app.rules.input_rules import JSON_NESTING_LIMIT, json_nesting
+
+	assert json_nesting('{"a": [1, 2, {"b": []}]}') == 4
+	assert json_nesting('["[[[[", "{{{"]') == 1  # brackets inside strings do not count
+	assert json_nesting('["a\\"[[[", 1]') == 1  # nor after an escaped quote
+	assert json_nesting("plain text") == 0
+	deep = "[" * 100_000 + "]" * 100_000  # would exhaust Python's JSON reader
+	assert json_nesting(deep) == 100_000 > JSON_NESTING_LIMIT

@@ -208,3 +208,31 @@ def check_filters(filters) -> str | None:
 				return FILTERS
 		return None
 	return FILTERS
+
+
+# How deep the lists and objects of a JSON argument may nest: the desk's deepest (filters inside a
+# report's saved settings) stay under ten; Python's JSON reader fails at about a thousand.
+JSON_NESTING_LIMIT = 64
+
+
+def json_nesting(text: str) -> int:
+	"""How deep the lists and objects of a JSON text nest (brackets inside strings do not count),
+	read in one pass without parsing, so that no depth can exhaust the reader."""
+	depth = deepest = 0
+	in_string = escaped = False
+	for char in text:
+		if in_string:
+			if escaped:
+				escaped = False
+			elif char == "\\":
+				escaped = True
+			elif char == '"':
+				in_string = False
+		elif char == '"':
+			in_string = True
+		elif char in "[{":
+			depth += 1
+			deepest = max(deepest, depth)
+		elif char in "]}":
+			depth -= 1
+	return deepest

@@ -109,6 +109,9 @@ def plant_markup(prefix: str) -> dict:
 		name,
 		{field: markup(field) for field in ("classification", "tie_break_note", "return_reason")},
 	)
+	# Published: the report and the sheet show the evaluations' stored notes (before publication
+	# they show the notes as the ranking writes them).
+	frappe.db.set_value("Emulation Pledge", pledge, "results_published", 1, update_modified=False)
 	plant(
 		"Evaluation Score",
 		first("Evaluation Score", name),

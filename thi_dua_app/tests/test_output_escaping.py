@@ -101,6 +101,9 @@ class TestOutputEscaping(ThiDuaTestCase):
 		):
 			plant("Emulation Evaluation", cls.evaluation, fieldname, value)
 		frappe.db.set_value("Emulation Evaluation", cls.evaluation, "disqualified", 1, update_modified=False)
+		# Published: the evaluations' stored notes are what the report and the sheet show (before
+		# publication they show the notes as the ranking writes them).
+		frappe.db.set_value("Emulation Pledge", world.pledge, "results_published", 1, update_modified=False)
 		score = first_row("Evaluation Score", cls.evaluation, "scores")
 		plant("Evaluation Score", score, "evidence", f"/private/files/{img('evidence')}")
 		plant("Evaluation Score", score, "note", script("note"))

@@ -97,6 +97,11 @@ class TestReports(ThiDuaTestCase):
 
 	def test_bloc_ranking_shows_a_member_only_its_own_row_before_publication(self):
 		self.assertEqual([row[1] for row in self.ranking("officer_B")], [self.world.unit("B")])
+		# and no tie-break note, on the report or on its evaluation: the note names C, its equal
+		# neighbour, and their score (the head reads it: test_bloc_ranking_for_the_head)
+		self.assertEqual(self.ranking("officer_B")[0][4], "")
+		own = evaluation_of(self.world, "B")
+		self.assertEqual((own.bloc_rank, own.tie_break_note), (2, ""))
 		self.as_user("officer_X")
 		_columns, rows, message = bloc_ranking({"pledge": self.world.pledge})
 		self.assertEqual(

@@ -904,6 +904,21 @@ class TestTrust(RestTestCase):
 			("frappe.desk.reportview.get_stats", {"doctype": EVALUATION, "stats": "notjson"}),
 			("frappe.desk.form.save.savedocs", {"doc": "notjson", "action": "Save"}),
 			("frappe.model.workflow.get_transitions", {"doc": "notjson"}),
+			# JSON nested past what Python's reader can take (a RecursionError deep in a method)
+			(
+				"thi_dua_app.thi_dua.doctype.emulation_evaluation.emulation_evaluation.preview_totals",
+				{"name": "x", "scores": "[" * 1000 + "]" * 1000},
+			),
+			("frappe.client.get_list", {"doctype": "ToDo", "filters": "[" * 3000 + "]" * 3000}),
+			("frappe.client.get_list", {"doctype": EVALUATION, "filters": '{"a":' * 2000 + "1" + "}" * 2000}),
+			# one document where the method takes one; a count Frappe writes into SQL as it comes
+			("frappe.model.workflow.apply_workflow", {"doc": "[1]", "action": "Verify"}),
+			("frappe.model.workflow.apply_workflow", {"doc": "1", "action": "Verify"}),
+			("frappe.desk.doctype.notification_log.notification_log.get_notification_logs", {"limit": "-1"}),
+			(
+				"frappe.desk.doctype.notification_log.notification_log.get_notification_logs",
+				{"limit": "99999999999999999999"},
+			),
 			("frappe.desk.form.assign_to.add", {"args": "notjson"}),
 			("frappe.client.insert_many", {"docs": "notjson"}),
 			(
@@ -916,6 +931,16 @@ class TestTrust(RestTestCase):
 					"report_name": "Bloc Ranking",
 					"filters": json.dumps({"pledge": self.world.pledge}),
 					"custom_columns": json.dumps([{"a": 1}]),
+				},
+			),
+			(
+				"frappe.desk.query_report.run",
+				{
+					"report_name": "Bloc Ranking",
+					"filters": json.dumps({"pledge": self.world.pledge}),
+					"custom_columns": json.dumps(
+						[{"fieldname": "final_score", "doctype": EVALUATION, "link_field": "name"}]
+					),
 				},
 			),
 			# A column or filter of a table the query does not join.

@@ -1,4 +1,5 @@
-"""Rank the evaluations of one pledge and store each unit's rank and tie-break note.
+"""Rank the evaluations of one pledge and store each unit's rank and (once the results are
+published) its tie-break note.
 
 Only verified (or approved) evaluations are ranked; the others carry no rank yet. The rules
 themselves live in ``thi_dua_app.rules.scoring``; this module loads rows and stores the result.
@@ -82,15 +83,47 @@ def lock_rows(pledge_name: str, wait: bool) -> list[dict]:
 def rank_pledge(pledge_name: str, wait: bool) -> list[Placement]:
 	evaluations = lock_rows(pledge_name, wait)
 	pledge = pledge_for_scoring(pledge_name)
+	placements, results = ranking_of(pledge, evaluations, share_lock=True)
+	if not pledge.results_published:
+		# A note names the unit's equal neighbour and their score: stored on the evaluation (which
+		# its unit reads) only once the results are published. Until then those who read the whole
+		# ranking get the notes as they stand (current_notes).
+		results = {name: (bloc_rank, "") for name, (bloc_rank, _note) in results.items()}
+	store_ranks(results)
+	return placements
+
+
+def current_notes(pledge_name: str) -> dict[str, str]:
+	"""Each evaluation's tie-break note as the ranking writes it, read without storing anything:
+	for the bloc head, the deputy and the province (permissions.reads_whole_ranking) before the
+	results are published, when the evaluations do not carry their notes yet."""
+	evaluations = frappe.get_all(
+		"Emulation Evaluation",
+		filters={"pledge": pledge_name, "docstatus": ("<", 2)},
+		fields=["name", "member_unit", "workflow_state"],
+		order_by="name asc",
+	)
+	pledge = pledge_for_scoring(pledge_name)
+	if not pledge:
+		return {}
+	return {
+		name: note for name, (_rank, note) in ranking_of(pledge, evaluations, share_lock=False)[1].items()
+	}
+
+
+def ranking_of(pledge, evaluations, share_lock: bool) -> tuple[list[Placement], dict[str, tuple[int, str]]]:
+	"""The placements of a pledge's verified evaluations, and each evaluation's rank and note (0 and
+	"" for one not ranked). ``share_lock``: read the score rows under a shared lock, as the
+	re-ranking that holds the evaluations' rows does."""
 	ranked = [row for row in evaluations if row.workflow_state in RANKED_STATES]
 	score_rows = defaultdict(list)
 	if ranked:
 		# The rows of evaluations this transaction has locked: no one changes them meanwhile, and
 		# a shared lock reads what was last committed.
 		for row in frappe.db.sql(
-			"""select parent, criterion_code, verified_score, verified_occurrences
+			f"""select parent, criterion_code, verified_score, verified_occurrences
 			from `tabEvaluation Score` where parenttype = 'Emulation Evaluation' and parent in %s
-			lock in share mode""",
+			{"lock in share mode" if share_lock else ""}""",
 			[tuple(row.name for row in ranked)],
 			as_dict=True,
 		):
@@ -126,8 +159,7 @@ def rank_pledge(pledge_name: str, wait: bool) -> list[Placement]:
 			)
 			for row in evaluations
 		}
-	store_ranks(results)
-	return placements
+	return placements, results
 
 
 def store_ranks(results: dict[str, tuple[int, str]]) -> None:

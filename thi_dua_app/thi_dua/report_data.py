@@ -249,6 +249,9 @@ def run(
 		if not isinstance(columns, list) or not all(
 			isinstance(column, dict)
 			and all(isinstance(column.get(key), str) for key in ("fieldname", "doctype", "link_field"))
+			# where Frappe inserts it, as a position among the report's columns
+			and type(column.get("insert_after_index")) is int
+			and column["insert_after_index"] >= -1
 			for column in columns
 		):
 			frappe.throw(_("The added columns of the report are not valid."), title=_("Invalid value"))

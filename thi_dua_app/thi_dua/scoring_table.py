@@ -39,6 +39,7 @@ PLEDGE_HEADER = [
 	"head_unit",
 	"deputy_unit",
 	"bonus_cap",
+	"results_published",
 ]
 PLEDGE_TABLES = {
 	"groups": ("Scoring Group", ("group_code", "group_title")),

@@ -13,6 +13,7 @@ from frappe.utils import cint, escape_html, now_datetime
 from thi_dua_app.constants import RANKED_STATES
 from thi_dua_app.rules import ballot, regime
 from thi_dua_app.thi_dua.legal import Regime, regime_of_pledge
+from thi_dua_app.thi_dua.ranking import current_notes
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
 BALLOT_FIELDS = ("ballots_issued", "ballots_returned", "ballots_valid", "ballots_invalid")
@@ -179,10 +180,17 @@ class BlocReviewMeeting(TypedDocument):
 			fields=["name", *RANKING_FIELDS],
 			order_by="bloc_rank asc, member_unit asc",
 		)
+		# The minutes record each tie-break note, which the evaluations carry only once the results
+		# are published: until then, as the ranking writes them.
+		notes = current_notes(self.pledge) if not pledge.results_published else {}
 		self.set(
 			"ranking",
 			[
-				{**{field: row[field] for field in RANKING_FIELDS}, "evaluation": row.name}
+				{
+					**{field: row[field] for field in RANKING_FIELDS},
+					"evaluation": row.name,
+					**({"tie_break_note": notes.get(row.name, "")} if notes else {}),
+				}
 				for row in evaluations
 			],
 		)

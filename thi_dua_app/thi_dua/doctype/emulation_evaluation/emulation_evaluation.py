@@ -338,6 +338,29 @@ class EmulationEvaluation(TypedDocument):
 				title=_("Evidence required"),
 			)
 
+	def check_evidence_is_its_own(self):
+		"""Evidence put on a row (or changed) is a file attached to this evaluation: a unit cannot
+		pass off another unit's file, whose address it may have guessed, as its own."""
+		before = self.get_doc_before_save()
+		stored = {row.name: row.evidence for row in (before.scores if before else [])}
+		for row in self.scores:
+			if not row.evidence or stored.get(row.name) == row.evidence:
+				continue
+			if self.is_new() or not frappe.db.exists(
+				"File",
+				{
+					"file_url": row.evidence,
+					"attached_to_doctype": self.doctype,
+					"attached_to_name": self.name,
+				},
+			):
+				frappe.throw(
+					_("The evidence of criterion {0} must be a file attached to this evaluation.").format(
+						row.criterion_code
+					),
+					title=_("Invalid value"),
+				)
+
 	def validate_entries(self):
 		for row, criterion in zip(self.scores, criteria_of(self), strict=True):
 			try:
@@ -350,6 +373,7 @@ class EmulationEvaluation(TypedDocument):
 					_("The evidence of criterion {0} must be a private file.").format(row.criterion_code),
 					title=_("Evidence must be private"),
 				)
+		self.check_evidence_is_its_own()
 		for row in self.target_results:
 			try:
 				check_target_result(row.indicator_kind, flt(row.achieved_value))
@@ -422,7 +446,7 @@ def preview_totals(name: str, scores: str | list) -> dict:
 	doc.check_permission("read")
 	try:
 		rows = frappe.parse_json(scores) if isinstance(scores, str) else scores
-	except ValueError:
+	except (ValueError, RecursionError):
 		rows = None
 	if (
 		not isinstance(rows, list)

@@ -25,6 +25,7 @@ from thi_dua_app.rules.scoring import classify
 from thi_dua_app.tests.factories import act, evaluation_of, fill, make_pledge
 from thi_dua_app.tests.utils import ThiDuaTestCase
 from thi_dua_app.thi_dua.doctype.emulation_evaluation.emulation_evaluation import EmulationEvaluation
+from thi_dua_app.thi_dua.ranking import current_notes
 from thi_dua_app.thi_dua.scoring_table import PLEDGE_TABLES, bands_of, pledge_for_scoring
 
 
@@ -348,6 +349,30 @@ class TestEmulationEvaluation(ThiDuaTestCase):
 			frappe.ValidationError, r"evidence of criterion I\.1 must be a private file", evaluation.save
 		)
 
+	def test_evidence_is_a_file_of_this_evaluation(self):
+		from thi_dua_app.demo import attach_evidence
+
+		others = attach_evidence(self.evaluation("C"), "I.1")
+		self.as_user("officer_B")
+		for url in (others, "/private/files/guessed-name.pdf"):
+			with self.subTest(url=url):
+				evaluation = self.evaluation("B")
+				evaluation.scores[0].self_score = 20
+				evaluation.scores[0].evidence = url
+				self.assertRaisesRegex(
+					frappe.ValidationError,
+					r"evidence of criterion I\.1 must be a file attached to this evaluation",
+					evaluation.save,
+				)
+		frappe.set_user("Administrator")
+		own = attach_evidence(self.evaluation("B"), "I.1")
+		self.as_user("officer_B")
+		evaluation = self.evaluation("B")
+		evaluation.scores[0].self_score = 20
+		evaluation.scores[0].evidence = own
+		evaluation.save()
+		self.assertEqual(frappe.db.get_value("Evaluation Score", evaluation.scores[0].name, "evidence"), own)
+
 	# ------------------------------------------------------------ workflow, step by step
 
 	def test_only_the_unit_leader_submits_the_self_assessment(self):
@@ -503,14 +528,26 @@ class TestEmulationEvaluation(ThiDuaTestCase):
 		self.as_user("officer_D")  # the deputy verifies the head's own evaluation
 		act(self.evaluation("A").name, VERIFY)
 
-		results = {
-			letter: (row.final_score, row.bloc_rank, row.disqualified, row.tie_break_note)
-			for letter in "ABCD"
-			for row in [self.evaluation(letter)]
-		}
+		def results():
+			return {
+				letter: (row.final_score, row.bloc_rank, row.disqualified, row.tie_break_note)
+				for letter in "ABCD"
+				for row in [self.evaluation(letter)]
+			}
+
+		# Before publication an evaluation carries no note: it would tell the unit its equal
+		# neighbour and their score. The bloc head reads the notes as the ranking writes them.
+		self.assertEqual({letter: row[3] for letter, row in results().items()}, dict.fromkeys("ABCD", ""))
+		notes = current_notes(self.world.pledge)
+		self.as_user("officer_A")
+		frappe.get_doc("Emulation Pledge", self.world.pledge).publish_results()
 		unit = self.world.unit
 		self.assertEqual(
-			results,
+			{letter: notes[self.evaluation(letter).name] for letter in "ABCD"},
+			{letter: row[3] for letter, row in results().items()},
+		)
+		self.assertEqual(
+			results(),
 			{
 				"A": (99, 1, 0, ""),
 				"B": (

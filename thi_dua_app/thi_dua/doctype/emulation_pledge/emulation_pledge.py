@@ -7,6 +7,7 @@ from thi_dua_app.constants import RANKED_STATES
 from thi_dua_app.permissions import is_manager, leads_pledge
 from thi_dua_app.rules.scoring import PERCENT, YES_NO
 from thi_dua_app.thi_dua.legal import regime_of_pledge
+from thi_dua_app.thi_dua.ranking import refresh_ranking
 from thi_dua_app.thi_dua.scoring_table import copy_scoring_table, validate_scoring_table
 from thi_dua_app.thi_dua.typed_document import TypedDocument
 
@@ -190,6 +191,8 @@ class EmulationPledge(TypedDocument):
 		if waiting:
 			frappe.throw(_("These units are not verified yet: {0}.").format(", ".join(waiting)))
 		self.db_set("results_published", 1)
+		# The evaluations now carry their tie-break notes, which name the neighbours.
+		refresh_ranking(self.name)
 
 
 def evaluation_states(pledge: str) -> dict[str, str]:

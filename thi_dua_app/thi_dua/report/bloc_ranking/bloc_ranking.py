@@ -5,6 +5,7 @@ from frappe import _
 
 from thi_dua_app.constants import RANKED_STATES
 from thi_dua_app.permissions import reads_whole_ranking
+from thi_dua_app.thi_dua.ranking import current_notes
 from thi_dua_app.thi_dua.report_data import (
 	PLEDGE_FILTER,
 	chart_label,
@@ -44,7 +45,16 @@ def execute(filters):
 		],
 	)
 	scores = group_scores([row.name for row in rows], group)
+	# Before publication the evaluations carry no note (it names the neighbour); those who read the
+	# whole ranking get the notes as the ranking writes them.
+	notes = (
+		current_notes(pledge.name)
+		if not pledge.results_published and reads_whole_ranking(pledge.name)
+		else {}
+	)
 	for row in rows:
+		if notes:
+			row.tie_break_note = notes.get(row.name, "")
 		row.group_score = scores.get(row.name, 0.0)
 		if row.workflow_state not in RANKED_STATES:
 			# Not verified yet: no verified figure, final score or rank to show (not "0").
