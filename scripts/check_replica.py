@@ -93,12 +93,12 @@ def main():
 	# 1. The replica lags: it stops applying what the primary writes.
 	sql(args.replica_socket, "STOP SLAVE SQL_THREAD")
 	marker = f"REPLICA-CHECK-{uuid.uuid4().hex[:8]}"
-	primary(f"update `tabEmulation Evaluation` set tie_break_note = '{marker}' where name = '{evaluation}'")
+	primary(f"update `tabEmulation Evaluation` set classification = '{marker}' where name = '{evaluation}'")
 	before = selects_on_replica()
-	seen = ranking()[evaluation].get("tie_break_note")
+	seen = ranking()[evaluation].get("classification")
 	expect("the report's queries ran on the replica", selects_on_replica() > before)
 	expect("the report shows what the replica has (not yet the primary's change)", seen != marker)
-	stored = get(f"/api/resource/Emulation Evaluation/{evaluation}")["data"]["tie_break_note"]
+	stored = get(f"/api/resource/Emulation Evaluation/{evaluation}")["data"]["classification"]
 	expect("a form reads the primary", stored == marker)
 
 	doc = get(f"/api/resource/Emulation Evaluation/{draft}")["data"]
@@ -119,7 +119,7 @@ def main():
 	caught_up()
 	expect(
 		"once caught up, the report shows the primary's change",
-		ranking()[evaluation].get("tie_break_note") == marker,
+		ranking()[evaluation].get("classification") == marker,
 	)
 
 	# 3. The replica is down.
@@ -130,7 +130,7 @@ def main():
 	time.sleep(REMEMBER_SECONDS + 1)
 	expect(
 		"with the replica down, the report still answers, from the primary",
-		ranking()[evaluation].get("tie_break_note") == marker,
+		ranking()[evaluation].get("classification") == marker,
 	)
 	row["note"] = f"{marker}-down"
 	saved = http.put(
