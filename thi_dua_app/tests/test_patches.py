@@ -6,7 +6,8 @@ from unittest.mock import patch
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from thi_dua_app.patches import name_print_formats_in_vietnamese
+from thi_dua_app.patches import clear_unpublished_tie_break_notes, name_print_formats_in_vietnamese
+from thi_dua_app.tests.utils import ThiDuaTestCase
 
 
 class TestNamePrintFormatsInVietnamese(FrappeTestCase):
@@ -65,3 +66,29 @@ class TestNamePrintFormatsInVietnamese(FrappeTestCase):
 		self.old_format("Award Certificate", standard="No")
 		name_print_formats_in_vietnamese.execute()
 		self.assertTrue(frappe.db.exists("Print Format", "Award Certificate"))
+
+
+class TestClearUnpublishedTieBreakNotes(ThiDuaTestCase):
+	prefix = "TDPatchNotes"
+
+	def test_notes_go_from_evaluations_of_pledges_not_yet_published(self):
+		pledge = frappe.get_doc("Emulation Pledge", self.world.pledge)
+		pledge.create_evaluations()
+		names = frappe.get_all("Emulation Evaluation", filters={"pledge": pledge.name}, pluck="name")
+		for name in names:
+			frappe.db.set_value(
+				"Emulation Evaluation", name, "tie_break_note", "Bằng điểm với Sở X", update_modified=False
+			)
+		clear_unpublished_tie_break_notes.execute()
+		self.assertEqual(
+			{frappe.db.get_value("Emulation Evaluation", name, "tie_break_note") for name in names}, {""}
+		)
+		# a published pledge keeps its notes
+		frappe.db.set_value("Emulation Pledge", pledge.name, "results_published", 1, update_modified=False)
+		frappe.db.set_value(
+			"Emulation Evaluation", names[0], "tie_break_note", "Bằng điểm với Sở X", update_modified=False
+		)
+		clear_unpublished_tie_break_notes.execute()
+		self.assertEqual(
+			frappe.db.get_value("Emulation Evaluation", names[0], "tie_break_note"), "Bằng điểm với Sở X"
+		)
